@@ -1,0 +1,84 @@
+"""Shared test fixtures: a small jurisdiction, staff personas, and a way to file petitions.
+
+Personas: clerk (county petition bureau), handler and head (the housing bureau), outsider (a
+handler of another department), leader (county bureau), city_clerk and province_clerk (the review
+and re-review bodies), citizen (a portal account).
+"""
+
+import os
+from datetime import datetime
+
+import pytest
+
+from minsheng.core.periods import CHINA
+
+
+def pytest_configure(config):
+    # CI must run every test: a missing browser or server there is a failure, not a skip.
+    config.minsheng_ci = os.environ.get("CI") == "true"
+
+
+@pytest.fixture
+def now():
+    """A fixed working day: Wednesday 2026-03-11 10:00 China time."""
+    return datetime(2026, 3, 11, 10, 0, tzinfo=CHINA)
+
+
+@pytest.fixture
+def world(db):
+    from minsheng.testing import build_world
+
+    return build_world()
+
+
+@pytest.fixture
+def clerk(world):
+    return world.users["clerk"]
+
+
+@pytest.fixture
+def handler(world):
+    return world.users["handler"]
+
+
+@pytest.fixture
+def head(world):
+    return world.users["head"]
+
+
+@pytest.fixture
+def outsider(world):
+    return world.users["outsider"]
+
+
+@pytest.fixture
+def leader(world):
+    return world.users["leader"]
+
+
+@pytest.fixture
+def city_clerk(world):
+    return world.users["city_clerk"]
+
+
+@pytest.fixture
+def province_clerk(world):
+    return world.users["province_clerk"]
+
+
+@pytest.fixture
+def citizen(world):
+    return world.users["citizen"]
+
+
+@pytest.fixture
+def file_petition(world, clerk, now):
+    """``file_petition(**overrides)`` registers a valid petition through the real service."""
+    from minsheng.testing import file_petition as _file
+
+    def make(**overrides):
+        overrides.setdefault("actor", clerk)
+        overrides.setdefault("now", now)
+        return _file(world, **overrides)
+
+    return make

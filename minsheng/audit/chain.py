@@ -1,0 +1,117 @@
+"""The hash chain: append an event, verify the whole log.
+
+Each hash covers the previous hash and the event's content, so editing, deleting or re-ordering
+any row breaks every hash after it.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from minsheng.audit.models import AuditEvent, ChainHead
+
+GENESIS = "0" * 64
+MASK = "***"
+
+
+def _digest(
+    prev_hash: str, *, at: datetime, actor_id, actor_label, action, target_type, target_id, data
+) -> str:
+    body = json.dumps(
+        [prev_hash, at.isoformat(), actor_id, actor_label, action, target_type, target_id, data],
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+        default=str,
+    )
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def _target(target) -> tuple[str, str]:
+    if target is None:
+        return "", ""
+    if isinstance(target, tuple):
+        return str(target[0]), str(target[1])
+    return target._meta.label_lower, str(target.pk)
+
+
+def record(
+    *,
+    actor,
+    action: str,
+    target=None,
+    data: dict | None = None,
+    sensitive: tuple[str, ...] = (),
+    actor_label: str = "",
+):
+    """Append an event to the log in the caller's transaction.
+
+    ``action`` is a dotted code (``petitions.petition.accepted``); keys named in ``sensitive`` are
+    stored masked so the log itself never becomes a copy of personal data.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit.record must run inside the transaction of the write it records")
+    clean = {k: (MASK if k in sensitive and v not in (None, "") else v) for k, v in (data or {}).items()}
+    clean = json.loads(json.dumps(clean, ensure_ascii=False, default=str))
+    target_type, target_id = _target(target)
+    actor_id = getattr(actor, "pk", None)
+    actor_label = actor_label or (getattr(actor, "username", "") if actor is not None else "system")
+    head, _created = ChainHead.objects.select_for_update().get_or_create(
+        id=1, defaults={"last_hash": GENESIS}
+    )
+    at = timezone.now()
+    fields = dict(
+        at=at,
+        actor_id=actor_id,
+        actor_label=actor_label,
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        data=clean,
+    )
+    event = AuditEvent.objects.create(
+        prev_hash=head.last_hash, hash=_digest(head.last_hash, **fields), **fields
+    )
+    ChainHead.objects.filter(id=1).update(last_hash=event.hash, last_event_id=event.pk)
+    return event
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    checked: int
+    first_bad_id: int | None = None
+    reason: str = ""
+
+
+def verify(batch: int = 5000) -> Verdict:
+    """Walk the whole log in order and recompute every hash."""
+    prev, checked, last_id = GENESIS, 0, 0
+    while True:
+        events = list(AuditEvent.objects.filter(id__gt=last_id).order_by("id")[:batch])
+        if not events:
+            break
+        for e in events:
+            if e.prev_hash != prev:
+                return Verdict(False, checked, e.pk, "prev_hash does not match the event before it")
+            expected = _digest(
+                prev,
+                at=e.at,
+                actor_id=e.actor_id,
+                actor_label=e.actor_label,
+                action=e.action,
+                target_type=e.target_type,
+                target_id=e.target_id,
+                data=e.data,
+            )
+            if e.hash != expected:
+                return Verdict(False, checked, e.pk, "content does not match its hash")
+            prev, checked, last_id = e.hash, checked + 1, e.pk
+    head = ChainHead.objects.filter(id=1).first()
+    if head and head.last_hash != prev:
+        return Verdict(False, checked, head.last_event_id, "the newest events were removed")
+    return Verdict(True, checked)

@@ -1,0 +1,47 @@
+"""Who may do what to a case: roles by the unit that counts for each step, and who may see identities."""
+
+from minsheng.accounts.roles import CITIZEN
+from minsheng.orgs.models import Membership
+from minsheng.orgs.selectors import unit_ids_of
+from minsheng.petitions.models import Petition
+
+
+def roles_by_unit(user, petition: Petition) -> dict[str, frozenset[str]]:
+    """Roles of ``user`` in the case's current, intake and review units (see ``Step.unit``)."""
+    if user is None or not user.is_authenticated:
+        return {}
+    wanted = {petition.unit_id, petition.intake_unit_id, petition.review_unit_id} - {None}
+    held: dict[int, set[str]] = {}
+    for unit_id, role in Membership.objects.filter(user=user, unit_id__in=wanted).values_list(
+        "unit_id", "role"
+    ):
+        held.setdefault(unit_id, set()).add(role)
+    result = {
+        "current": frozenset(held.get(petition.unit_id, ())),
+        "intake": frozenset(held.get(petition.intake_unit_id, ())),
+        "review": frozenset(held.get(petition.review_unit_id, ())),
+    }
+    if is_petitioner(user, petition):
+        result = {key: roles | {CITIZEN} for key, roles in result.items()}
+    return result
+
+
+def citizen_roles() -> dict[str, frozenset[str]]:
+    """A petitioner proven by number and query code, acting without an account."""
+    return {"current": frozenset({CITIZEN}), "intake": frozenset({CITIZEN}), "review": frozenset({CITIZEN})}
+
+
+def is_petitioner(user, petition: Petition) -> bool:
+    return bool(user and user.is_authenticated and petition.account_id == user.pk)
+
+
+def is_accused(user, petition: Petition) -> bool:
+    """The unit complained about must never learn who complained (Arts. 30, 46)."""
+    return petition.accused_unit_id is not None and petition.accused_unit_id in unit_ids_of(user)
+
+
+def may_unmask(user, petition: Petition) -> bool:
+    """Staff handling the case may see the petitioner's identity; the accused unit never."""
+    if petition.petitioner_id is None or is_accused(user, petition):
+        return False
+    return any(roles_by_unit(user, petition).values())

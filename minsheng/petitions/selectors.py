@@ -1,0 +1,110 @@
+"""Reads that carry access rules. A case you may not see does not exist (404, not 403)."""
+
+from datetime import datetime, timedelta
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from minsheng.orgs.selectors import bureau_region_paths, unit_ids_of
+from minsheng.people.blind_index import id_number_index, phone_index
+from minsheng.petitions.models import Petition
+from minsheng.petitions.workflow import TERMINAL, WINDOWS, Kind
+
+
+def petitions_visible_to(user) -> QuerySet[Petition]:
+    """Cases routed to the user's units, plus the subordinate areas of the user's petition bureaus.
+
+    A 检举控告 is invisible to the unit it accuses, whatever else would show it (Arts. 30, 46).
+    """
+    if not user.is_authenticated:
+        return Petition.objects.none()
+    units = unit_ids_of(user)
+    if not units:
+        return Petition.objects.none()
+    rule = Q(unit_id__in=units) | Q(intake_unit_id__in=units) | Q(review_unit_id__in=units)
+    for path in bureau_region_paths(user):
+        rule |= Q(region__path__startswith=path)
+    return Petition.objects.filter(rule).exclude(kind=Kind.REPORT, accused_unit_id__in=units)
+
+
+def petition_for(user, *, number: str) -> Petition:
+    try:
+        return (
+            petitions_visible_to(user)
+            .select_related(
+                "region",
+                "unit",
+                "intake_unit",
+                "review_unit",
+                "category",
+                "petitioner",
+                "repeat_of",
+                "accused_unit",
+            )
+            .get(number=number)
+        )
+    except Petition.DoesNotExist:
+        raise Http404 from None
+
+
+def petition_for_citizen(*, number: str, code: str) -> Petition | None:
+    """The case a petitioner proves by number and query code; None when either is wrong."""
+    from minsheng.petitions.services.numbers import query_code_matches
+
+    petition = Petition.objects.select_related("unit", "region").filter(number=number.strip().upper()).first()
+    if petition is None or not query_code_matches(petition, code):
+        return None
+    return petition
+
+
+def queue(user, *, now: datetime, state: str = "", search: str = "", due: str = "") -> QuerySet[Petition]:
+    """The user's work: open cases, nearest deadline first. ``due`` is "overdue" or "soon"."""
+    qs = petitions_visible_to(user).exclude(status__in=TERMINAL)
+    if state:
+        qs = qs.filter(status=state)
+    if due == "overdue":
+        qs = qs.filter(due_at__lt=now).exclude(due_clock__in=WINDOWS)
+    elif due == "soon":
+        from django.conf import settings
+
+        soon = now + timedelta(days=settings.MINSHENG["DUE_SOON_DAYS"])
+        qs = qs.filter(due_at__gte=now, due_at__lt=soon).exclude(due_clock__in=WINDOWS)
+    if search:
+        qs = qs.filter(_search_rule(search.strip()))
+    return qs.select_related("unit", "region", "petitioner", "category").order_by("due_at", "id")
+
+
+def search(user, text: str) -> QuerySet[Petition]:
+    return (
+        petitions_visible_to(user)
+        .filter(_search_rule(text.strip()))
+        .select_related("unit", "region", "petitioner", "category")
+        .order_by("-received_at")
+    )
+
+
+def _search_rule(text: str) -> Q:
+    """A case number, an ID number or phone (through the blind index), or words of the title."""
+    if text.upper().startswith("XF"):
+        return Q(number=text.upper())
+    digits = "".join(c for c in text if c.isdigit() or c in "xX")
+    if len(digits) == 18:
+        return Q(petitioner__id_number_bi=id_number_index(text))
+    if len(digits) >= 7 and digits.isdigit():
+        return Q(petitioner__phone_bi=phone_index(text))
+    return Q(title__icontains=text)
+
+
+def open_cases_of_same_petitioner(petition: Petition) -> QuerySet[Petition]:
+    """Candidates for a repeat: other cases of the same person (by blind index)."""
+    if petition.petitioner_id is None:
+        return Petition.objects.none()
+    return (
+        Petition.objects.filter(petitioner_id=petition.petitioner_id)
+        .exclude(pk=petition.pk)
+        .order_by("-received_at")
+    )
+
+
+def overdue_and_due_soon(user, *, now: datetime) -> dict[str, QuerySet[Petition]]:
+    return {"overdue": queue(user, now=now, due="overdue"), "soon": queue(user, now=now, due="soon")}

@@ -1,0 +1,199 @@
+"""Registering a petition (Arts. 17–20): from any channel, by a clerk, a citizen or another system."""
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from minsheng import audit
+from minsheng.core.calendar_store import official_calendar
+from minsheng.core.errors import InvalidInput
+from minsheng.core.periods import days
+from minsheng.orgs.models import Region, Unit
+from minsheng.orgs.selectors import bureau_of
+from minsheng.people import crypto
+from minsheng.people.services import Identity, person_record
+from minsheng.petitions.models import Attachment, Category, Petition, Representative
+from minsheng.petitions.services.numbers import new_query_code, next_number, query_code_of
+from minsheng.petitions.workflow import Channel, Clock, Kind, S
+
+MAX_REPRESENTATIVES = 5  # Art. 20
+ROUTING_PERIOD = days(15)  # Art. 22: forward or assign within 15 days of registration
+
+
+@dataclass
+class Intake:
+    channel: str
+    kind: str
+    title: str
+    request: str
+    facts: str
+    reasons: str
+    region: Region
+    petitioner: Identity | None = None
+    representatives: list[Identity] = field(default_factory=list)
+    headcount: int = 1
+    category: Category | None = None
+    accused_unit: Unit | None = None
+    accused_person: str = ""
+    anonymous: bool = False
+
+
+@dataclass(frozen=True)
+class Receipt:
+    petition: Petition
+    query_code: str
+    created: bool
+
+
+def _check(intake: Intake) -> None:
+    """Art. 19: name, address, request, facts and reasons; only a 检举控告 may be anonymous."""
+    errors: dict[str, str] = {}
+    if intake.channel not in Channel.values:
+        errors["channel"] = _("信访渠道无效。")
+    if intake.kind not in Kind.values:
+        errors["kind"] = _("信访类别无效。")
+    for name, label in (
+        ("title", _("标题")),
+        ("request", _("诉求")),
+        ("facts", _("事实")),
+        ("reasons", _("理由")),
+    ):
+        if not (getattr(intake, name) or "").strip():
+            errors[name] = _("请填写%(label)s。") % {"label": label}
+    if len(intake.title or "") > 120:
+        errors["title"] = _("标题不能超过120字。")
+    if intake.anonymous:
+        if intake.kind != Kind.REPORT:
+            errors["anonymous"] = _("只有检举控告可以匿名提出。")
+    elif intake.petitioner is None or not intake.petitioner.name.strip():
+        errors["name"] = _("请填写信访人姓名（单位请填写名称）。")
+    elif not intake.petitioner.address.strip():
+        errors["address"] = _("请填写信访人住址（单位请填写地址）。")
+    if len(intake.representatives) > MAX_REPRESENTATIVES:
+        errors["representatives"] = _("集体访推选的代表不得超过5人。")
+    if intake.headcount < 1:
+        errors["headcount"] = _("人数至少为1。")
+    if intake.headcount >= 5 and intake.channel == Channel.VISIT and not intake.representatives:
+        errors["representatives"] = _("5人以上走访须推选代表（不超过5人）。")
+    if errors:
+        raise InvalidInput(next(iter(errors.values())), errors=errors)
+
+
+def check_attachment(upload: UploadedFile) -> str:
+    """The file's extension if its type and size are accepted; else InvalidInput."""
+    ext = os.path.splitext(upload.name or "")[1].lower()
+    allowed = settings.MINSHENG["ATTACHMENT_TYPES"]
+    if ext not in allowed:
+        raise InvalidInput(
+            _("不支持的附件类型“%(ext)s”，可上传：%(types)s。")
+            % {"ext": ext or "?", "types": " ".join(allowed)},
+            field="attachments",
+        )
+    if upload.size > settings.MINSHENG["ATTACHMENT_MAX_BYTES"]:
+        raise InvalidInput(_("附件“%(name)s”超过10MB。") % {"name": upload.name}, field="attachments")
+    return ext
+
+
+def petition_submit(
+    *,
+    intake: Intake,
+    actor,
+    now: datetime,
+    intake_unit: Unit | None = None,
+    account=None,
+    idempotency_key: str | None = None,
+    attachments: tuple[UploadedFile, ...] = (),
+) -> Receipt:
+    """Register a petition and start the 15-day routing clock. A retry with the same key returns the first."""
+    if idempotency_key:
+        existing = Petition.objects.filter(idempotency_key=idempotency_key).first()
+        if existing:
+            return Receipt(existing, query_code_of(existing), created=False)
+    _check(intake)
+    extensions = [check_attachment(f) for f in attachments]
+    try:
+        return _register(
+            intake,
+            actor,
+            now,
+            intake_unit,
+            account,
+            idempotency_key,
+            list(zip(attachments, extensions, strict=True)),
+        )
+    except IntegrityError:
+        # Two retries raced; the loser returns what the winner created.
+        existing = (
+            Petition.objects.filter(idempotency_key=idempotency_key).first() if idempotency_key else None
+        )
+        if existing is None:
+            raise
+        return Receipt(existing, query_code_of(existing), created=False)
+
+
+@transaction.atomic
+def _register(intake, actor, now, intake_unit, account, idempotency_key, files) -> Receipt:
+    intake_unit = intake_unit or bureau_of(intake.region)
+    if intake_unit is None:
+        raise InvalidInput(_("该区域没有信访部门，无法登记。"), field="region")
+    petitioner = None
+    if not intake.anonymous and intake.petitioner is not None:
+        petitioner = person_record(identity=intake.petitioner, actor=actor, account=account)
+    code = new_query_code()
+    deadline = ROUTING_PERIOD.due(now, official_calendar())
+    petition = Petition.objects.create(
+        number=next_number(now),
+        query_code_enc=crypto.encrypt(code),
+        idempotency_key=idempotency_key or None,
+        channel=intake.channel,
+        kind=intake.kind,
+        title=intake.title.strip(),
+        request=intake.request.strip(),
+        facts=intake.facts.strip(),
+        reasons=intake.reasons.strip(),
+        category=intake.category,
+        region=intake.region,
+        petitioner=petitioner,
+        is_anonymous=intake.anonymous,
+        is_collective=bool(intake.representatives) or intake.headcount > 1,
+        headcount=intake.headcount,
+        account=account,
+        accused_unit=intake.accused_unit,
+        accused_person=intake.accused_person.strip(),
+        status=S.REGISTERED,
+        intake_unit=intake_unit,
+        received_at=now,
+        due_at=deadline.due_at,
+        due_clock=Clock.ROUTE,
+        due_warning=bool(deadline.warnings),
+    )
+    for identity in intake.representatives:
+        person = person_record(identity=identity, actor=actor)
+        Representative.objects.get_or_create(petition=petition, person=person)
+    for upload, ext in files:
+        token = secrets.token_hex(16)
+        attachment = Attachment(
+            petition=petition,
+            token=token,
+            extension=ext,
+            original_name=(upload.name or "")[:200],
+            content_type=settings.MINSHENG["ATTACHMENT_TYPES"][ext],
+            size=upload.size,
+        )
+        attachment.file.save(f"{token}{ext}", upload, save=False)
+        attachment.save()
+    audit.record(
+        actor=actor,
+        action="petitions.petition.registered",
+        target=petition,
+        data={"number": petition.number, "channel": petition.channel, "kind": petition.kind,
+              "anonymous": petition.is_anonymous, "attachments": len(files)},
+        actor_label="" if actor else "portal",
+    )  # fmt: skip
+    return Receipt(petition, code, created=True)
