@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint format serve migrate bench clean
+.PHONY: demo test install lint format migrate bench messages clean
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PY) not found)"; exit 1; }
@@ -25,7 +25,6 @@ demo: migrate
 	$(BIN)/python manage.py runserver 127.0.0.1:8000 --noreload
 
 test: install
-	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
@@ -38,6 +37,10 @@ format: install
 
 bench: install
 	$(BIN)/python bench/intake.py
+
+messages: install
+	$(BIN)/python manage.py makemessages -l en --ignore '.venv/*' --ignore 'var/*'
+	$(BIN)/python manage.py compilemessages -l en --ignore '.venv/*'
 
 clean:
 	rm -rf $(VENV) var/

@@ -18,6 +18,12 @@ def pytest_configure(config):
     config.minsheng_ci = os.environ.get("CI") == "true"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The production hasher costs ~0.3 s a user; tests create many users and check no hashes.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def now():
     """A fixed working day: Wednesday 2026-03-11 10:00 China time."""

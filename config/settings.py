@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "minsheng.petitions",
     "minsheng.portal",
     "minsheng.api",
+    "minsheng.demo",
 ]
 
 MIDDLEWARE = [

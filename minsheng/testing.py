@@ -15,7 +15,7 @@ from minsheng.petitions.workflow import Channel, Kind
 
 PASSWORD = "test-pass-2026"
 # Valid check digits (GB 11643).
-ID_NUMBERS = ("110101199003074477", "110101198507120013", "440305199912310029")
+ID_NUMBERS = ("110101199003074477", "110101198507120014", "44030519991231002X")
 
 
 @dataclass

@@ -2,9 +2,18 @@
 
 
 def mask_name(name: str) -> str:
-    if not name:
-        return ""
-    return name[0] + "*" * max(1, len(name) - 1) if len(name) <= 3 else name[:2] + "*" * (len(name) - 2)
+    """张三 → 张*, 王小明 → 王*明, 欧阳娜娜 → 欧阳** (the common practice of Chinese government sites).
+
+    Four or more characters keep the first two, which covers compound surnames (欧阳, 司马).
+    """
+    name = (name or "").strip()
+    if len(name) <= 1:
+        return "*" * len(name)
+    if len(name) == 2:
+        return name[0] + "*"
+    if len(name) == 3:
+        return name[0] + "*" + name[-1]
+    return name[:2] + "*" * (len(name) - 2)
 
 
 def mask_phone(phone: str) -> str:

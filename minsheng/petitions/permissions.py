@@ -7,17 +7,22 @@ from minsheng.petitions.models import Petition
 
 
 def roles_by_unit(user, petition: Petition) -> dict[str, frozenset[str]]:
-    """Roles of ``user`` in the case's current, intake and review units (see ``Step.unit``)."""
+    """Roles of ``user`` in the case's current, intake and review units (see ``Step.unit``).
+
+    Until a case is routed (and again after an objection) the intake bureau is the unit in charge,
+    so its roles are the "current" ones: that is how its clerk may redirect a registered case.
+    """
     if user is None or not user.is_authenticated:
         return {}
-    wanted = {petition.unit_id, petition.intake_unit_id, petition.review_unit_id} - {None}
+    current = petition.unit_id or petition.intake_unit_id
+    wanted = {current, petition.intake_unit_id, petition.review_unit_id} - {None}
     held: dict[int, set[str]] = {}
     for unit_id, role in Membership.objects.filter(user=user, unit_id__in=wanted).values_list(
         "unit_id", "role"
     ):
         held.setdefault(unit_id, set()).add(role)
     result = {
-        "current": frozenset(held.get(petition.unit_id, ())),
+        "current": frozenset(held.get(current, ())),
         "intake": frozenset(held.get(petition.intake_unit_id, ())),
         "review": frozenset(held.get(petition.review_unit_id, ())),
     }

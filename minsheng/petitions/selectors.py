@@ -8,7 +8,7 @@ from django.http import Http404
 from minsheng.orgs.selectors import bureau_region_paths, unit_ids_of
 from minsheng.people.blind_index import id_number_index, phone_index
 from minsheng.petitions.models import Petition
-from minsheng.petitions.workflow import TERMINAL, WINDOWS, Kind
+from minsheng.petitions.workflow import CONCLUDED, IN_HANDLING, PAUSED, TERMINAL, WINDOWS, Kind
 
 
 def petitions_visible_to(user) -> QuerySet[Petition]:
@@ -63,7 +63,8 @@ def queue(user, *, now: datetime, state: str = "", search: str = "", due: str = 
     if state:
         qs = qs.filter(status=state)
     if due == "overdue":
-        qs = qs.filter(due_at__lt=now).exclude(due_clock__in=WINDOWS)
+        # A hearing stops the clock (Art. 36): a paused case is not overdue.
+        qs = qs.filter(due_at__lt=now).exclude(due_clock__in=WINDOWS).exclude(status__in=PAUSED)
     elif due == "soon":
         from django.conf import settings
 
@@ -96,11 +97,20 @@ def _search_rule(text: str) -> Q:
 
 
 def open_cases_of_same_petitioner(petition: Petition) -> QuerySet[Petition]:
-    """Candidates for a repeat: other cases of the same person (by blind index)."""
+    """Candidates for a repeat: other cases of the same person that are still being handled (Art. 19)
+    or concluded by a re-review (Art. 36): exactly those ``petition_link_repeat`` accepts as originals.
+
+    The person is found by record and by the blind index of the ID number. No access rule: callers
+    intersect with ``petitions_visible_to``.
+    """
     if petition.petitioner_id is None:
         return Petition.objects.none()
+    same = Q(petitioner_id=petition.petitioner_id)
+    id_bi = petition.petitioner.id_number_bi
+    if id_bi:
+        same |= Q(petitioner__id_number_bi=id_bi)
     return (
-        Petition.objects.filter(petitioner_id=petition.petitioner_id)
+        Petition.objects.filter(same, status__in=IN_HANDLING | CONCLUDED)
         .exclude(pk=petition.pk)
         .order_by("-received_at")
     )

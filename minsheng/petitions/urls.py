@@ -5,4 +5,11 @@ from minsheng.petitions import views
 app_name = "petitions"
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("overdue/", views.overdue, name="overdue"),
+    path("new/", views.intake, name="intake"),
+    path("cases/<str:number>/", views.case, name="case"),
+    path("cases/<str:number>/steps/<slug:step_name>/", views.step, name="step"),
+    path("cases/<str:number>/identity/", views.identity, name="identity"),
+    path("cases/<str:number>/attachments/<slug:token>/", views.attachment, name="attachment"),
+    path("cases/<str:number>/documents/<slug:kind>.pdf", views.document, name="document"),
 ]

@@ -57,6 +57,8 @@ IN_HANDLING = frozenset(
 # States after which the same request on the same facts is not accepted again.
 CONCLUDED = frozenset({S.FINAL})
 TERMINAL = frozenset({S.REDIRECTED, S.NOT_ACCEPTED, S.FINAL, S.CLOSED})
+# States whose clock is stopped (Art. 36: hearing time is not counted): never overdue while in them.
+PAUSED = frozenset({S.HEARING})
 
 # The objection period of Art. 23, checked against the assignment time (not a due_at of its own).
 OBJECTION_PERIOD = workdays(5)
@@ -74,7 +76,9 @@ class Step:
     starts: Period | None = None  # the deadline this step starts…
     clock: Clock | None = None  # …and what it is
     basis: str = ""  # the article of the law
-    unit: str = "current"  # whose roles count: the case's "current" unit, its "intake" or "review" unit
+    # Whose roles count: the case's "current" unit (the responsible unit; the intake bureau while the case
+    # is not routed yet), its "intake" unit or its "review" unit (see permissions.roles_by_unit).
+    unit: str = "current"
     keeps_clock: bool = False  # the step leaves due_at as it is (or adjusts it itself)
 
 
@@ -128,8 +132,8 @@ STEPS = (
 BY_NAME = {step.name: step for step in STEPS}
 
 
-def step(name: str, state: str, roles: frozenset[str]) -> Step:
-    """The step ``name`` if it may be taken from ``state`` by someone holding ``roles``; else DomainError."""
+def check_state(name: str, state: str) -> Step:
+    """The step ``name`` if it may be taken from ``state`` at all; else DomainError(code="wrong_state")."""
     found = BY_NAME[name]
     if state not in found.source:
         raise DomainError(
@@ -137,6 +141,12 @@ def step(name: str, state: str, roles: frozenset[str]) -> Step:
             % {"state": S(state).label, "step": found.label},
             code="wrong_state",
         )
+    return found
+
+
+def step(name: str, state: str, roles: frozenset[str]) -> Step:
+    """The step ``name`` if it may be taken from ``state`` by someone holding ``roles``; else DomainError."""
+    found = check_state(name, state)
     if not (found.roles & roles):
         raise DomainError(gettext("您没有执行“%(step)s”的权限。") % {"step": found.label}, code="forbidden")
     return found

@@ -5,4 +5,12 @@ from minsheng.portal import views
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("submit/", views.submit, name="submit"),
+    path("submit/done/", views.submitted, name="submitted"),
+    path("track/", views.track, name="track"),
+    path("track/leave/", views.leave, name="leave"),
+    path("track/<str:number>/", views.status, name="status"),
+    path("track/<str:number>/rate/", views.rate, name="rate"),
+    path("track/<str:number>/review/", views.request_review, name="request_review"),
+    path("track/<str:number>/re-review/", views.request_re_review, name="request_re_review"),
 ]

@@ -10,9 +10,10 @@ from django.db import IntegrityError, transaction
 
 from minsheng import audit
 from minsheng.orgs.selectors import bureau_above
+from minsheng.petitions import workflow
 from minsheng.petitions.models import Petition, Supervision
 from minsheng.petitions.services.transitions import take
-from minsheng.petitions.workflow import TERMINAL, WINDOWS, S
+from minsheng.petitions.workflow import PAUSED, TERMINAL, WINDOWS, S
 
 
 @dataclass
@@ -24,7 +25,8 @@ class ScanResult:
 def scan_deadlines(*, now: datetime, batch: int = 500) -> ScanResult:
     """One pass over open cases whose deadline has passed (reads the partial due_at index)."""
     result = ScanResult()
-    due = Petition.objects.filter(due_at__lt=now).exclude(status__in=TERMINAL)
+    # A case in a hearing has its clock stopped (Art. 36); its due_at moves when the hearing ends.
+    due = Petition.objects.filter(due_at__lt=now).exclude(status__in=TERMINAL | PAUSED)
     window_ids = list(due.filter(due_clock__in=WINDOWS).values_list("pk", flat=True)[:batch])
     for pk in window_ids:
         result.closed += _close_window(pk, now)
@@ -41,7 +43,8 @@ def scan_deadlines(*, now: datetime, batch: int = 500) -> ScanResult:
 @transaction.atomic
 def _close_window(pk: int, now: datetime) -> int:
     petition = Petition.objects.select_for_update().get(pk=pk)
-    if petition.status in TERMINAL or petition.due_at is None or petition.due_at >= now:
+    closable = petition.status in workflow.BY_NAME["close"].source
+    if not closable or petition.due_at is None or petition.due_at >= now:
         return 0
     take("close", petition=petition, actor=None, now=now, update={"closed_at": now}, as_system=True)
     return 1
@@ -49,8 +52,18 @@ def _close_window(pk: int, now: datetime) -> int:
 
 @transaction.atomic
 def _supervise(pk: int, now: datetime) -> int:
-    petition = Petition.objects.select_for_update().select_related("unit", "intake_unit", "region").get(pk=pk)
-    if petition.overdue_since is not None or petition.due_at is None or petition.due_at >= now:
+    # of=self: PostgreSQL refuses FOR UPDATE on the nullable side of the outer join to unit.
+    petition = (
+        Petition.objects.select_for_update(of=("self",))
+        .select_related("unit", "intake_unit", "region")
+        .get(pk=pk)
+    )
+    if (
+        petition.status in TERMINAL | PAUSED
+        or petition.overdue_since is not None
+        or petition.due_at is None
+        or petition.due_at >= now
+    ):
         return 0
     responsible = petition.unit or petition.intake_unit
     by_unit = bureau_above(responsible.region) if responsible else None

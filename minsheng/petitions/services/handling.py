@@ -22,26 +22,29 @@ def petition_accept(*, petition: Petition, actor, now: datetime) -> Petition:
 @transaction.atomic
 def petition_extend(*, petition: Petition, actor, now: datetime, extra_days: int, reason: str) -> Petition:
     """Extension approved by the unit head, at most 30 days, the reason told to the petitioner (Art. 34)."""
-    if not 1 <= extra_days <= MAX_EXTENSION_DAYS:
+    whole = isinstance(extra_days, int) and not isinstance(extra_days, bool)
+    if not whole or not 1 <= extra_days <= MAX_EXTENSION_DAYS:
         raise InvalidInput(_("延期天数应为1至30日。"), field="days")
     if not reason.strip():
         raise InvalidInput(_("请填写延期理由（将告知信访人）。"), field="reason")
-    # The extension runs on from the end of the original 60 days, with the same roll-forward rule.
-    original_end = petition.due_at or now
-    deadline = days(extra_days).due(original_end, official_calendar())
+
+    def update(locked: Petition) -> dict:
+        # The extension runs on from the end of the original 60 days, with the same roll-forward rule.
+        deadline = days(extra_days).due(locked.due_at or now, official_calendar())
+        return {
+            "extension_days": extra_days,
+            "extension_reason": reason.strip(),
+            "due_at": deadline.due_at,
+            "due_warning": bool(deadline.warnings),
+        }
+
     return take(
         "extend",
         petition=petition,
         actor=actor,
         now=now,
         data={"days": extra_days, "reason": reason.strip()},
-        update={
-            "extension_days": extra_days,
-            "extension_reason": reason.strip(),
-            "due_at": deadline.due_at,
-            "due_warning": bool(deadline.warnings),
-            "overdue_since": None,
-        },
+        update=update,
     )
 
 

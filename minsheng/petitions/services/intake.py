@@ -18,6 +18,7 @@ from minsheng.orgs.models import Region, Unit
 from minsheng.orgs.selectors import bureau_of
 from minsheng.people import crypto
 from minsheng.people.services import Identity, person_record
+from minsheng.people.validators import check_id_number, check_phone
 from minsheng.petitions.models import Attachment, Category, Petition, Representative
 from minsheng.petitions.services.numbers import new_query_code, next_number, query_code_of
 from minsheng.petitions.workflow import Channel, Clock, Kind, S
@@ -71,18 +72,50 @@ def _check(intake: Intake) -> None:
     if intake.anonymous:
         if intake.kind != Kind.REPORT:
             errors["anonymous"] = _("只有检举控告可以匿名提出。")
-    elif intake.petitioner is None or not intake.petitioner.name.strip():
-        errors["name"] = _("请填写信访人姓名（单位请填写名称）。")
-    elif not intake.petitioner.address.strip():
-        errors["address"] = _("请填写信访人住址（单位请填写地址）。")
-    if len(intake.representatives) > MAX_REPRESENTATIVES:
-        errors["representatives"] = _("集体访推选的代表不得超过5人。")
-    if intake.headcount < 1:
-        errors["headcount"] = _("人数至少为1。")
-    if intake.headcount >= 5 and intake.channel == Channel.VISIT and not intake.representatives:
-        errors["representatives"] = _("5人以上走访须推选代表（不超过5人）。")
+    else:
+        errors.update(_check_petitioner(intake.petitioner))
+    errors.update(_check_group(intake))
     if errors:
         raise InvalidInput(next(iter(errors.values())), errors=errors)
+
+
+def _check_petitioner(who: Identity | None) -> dict[str, str]:
+    """Art. 19: the petitioner's name (名称 for an organization) and address; a valid ID number and phone."""
+    errors: dict[str, str] = {}
+    if who is None or not (who.name or "").strip():
+        errors["name"] = _("请填写信访人姓名（单位请填写名称）。")
+    if who is None or not (who.address or "").strip():
+        errors["address"] = _("请填写信访人住址（单位请填写地址）。")
+    if who is not None:
+        errors.update(_identity_errors(who))
+    return errors
+
+
+def _identity_errors(who: Identity) -> dict[str, str]:
+    # Checked before anything is written, so a bad number never costs a case number.
+    errors: dict[str, str] = {}
+    for check, value in ((check_id_number, who.id_number), (check_phone, who.phone)):
+        if value:
+            try:
+                check(value)
+            except InvalidInput as e:
+                errors.update(e.errors)
+    return errors
+
+
+def _check_group(intake: Intake) -> dict[str, str]:
+    """Art. 20: a collective visit speaks through at most five representatives."""
+    errors: dict[str, str] = {}
+    if isinstance(intake.headcount, bool) or not isinstance(intake.headcount, int) or intake.headcount < 1:
+        errors["headcount"] = _("人数至少为1。")
+    elif intake.headcount >= 5 and intake.channel == Channel.VISIT and not intake.representatives:
+        errors["representatives"] = _("5人以上走访须推选代表（不超过5人）。")
+    if len(intake.representatives) > MAX_REPRESENTATIVES:
+        errors["representatives"] = _("集体访推选的代表不得超过5人。")
+    for who in intake.representatives:
+        if not (who.name or "").strip() or _identity_errors(who):
+            errors["representatives"] = _("请核对代表的姓名、身份证号码和电话。")
+    return errors
 
 
 def check_attachment(upload: UploadedFile) -> str:
@@ -96,10 +129,15 @@ def check_attachment(upload: UploadedFile) -> str:
             field="attachments",
         )
     if upload.size > settings.MINSHENG["ATTACHMENT_MAX_BYTES"]:
-        raise InvalidInput(_("附件“%(name)s”超过10MB。") % {"name": upload.name}, field="attachments")
+        raise InvalidInput(
+            _("附件“%(name)s”超过%(mb)sMB。")
+            % {"name": upload.name, "mb": settings.MINSHENG["ATTACHMENT_MAX_BYTES"] // (1024 * 1024)},
+            field="attachments",
+        )
     return ext
 
 
+@transaction.atomic
 def petition_submit(
     *,
     intake: Intake,
@@ -128,7 +166,8 @@ def petition_submit(
             list(zip(attachments, extensions, strict=True)),
         )
     except IntegrityError:
-        # Two retries raced; the loser returns what the winner created.
+        # Two retries raced; the loser returns what the winner created. ``_register`` ran in its own
+        # savepoint, so this transaction is still usable after the unique key refused the insert.
         existing = (
             Petition.objects.filter(idempotency_key=idempotency_key).first() if idempotency_key else None
         )

@@ -11,7 +11,7 @@ from minsheng.core.periods import CHINA, add_days
 from minsheng.orgs.selectors import bureau_above
 from minsheng.petitions.models import Petition
 from minsheng.petitions.services.transitions import take
-from minsheng.petitions.workflow import Rating
+from minsheng.petitions.workflow import WINDOWS, Rating
 
 
 @transaction.atomic
@@ -33,25 +33,56 @@ def petition_rate(
 
 
 def _higher_body(unit) -> object:
+    """The petition bureau of the level above ``unit``'s area: 复查 of a county department's answer goes
+    to the city, 复核 of the city's review to the province (Arts. 35, 36)."""
     above = bureau_above(unit.region) if unit is not None else None
     if above is None:
         raise DomainError(_("没有上一级机关可以受理复查/复核申请。"), code="no_higher_body")
     return above
 
 
-@transaction.atomic
-def petition_request_review(*, petition: Petition, actor, now: datetime, reason: str, as_citizen=False):
-    """复查 is requested from the level above within 30 days of receiving the answer."""
+def _within_window(locked: Petition, now: datetime) -> None:
+    """A request after the petitioner's 30 days is refused even before the scan has closed the case."""
+    if locked.due_clock in WINDOWS and locked.due_at is not None and now > locked.due_at:
+        raise DomainError(
+            _("申请期限已于%(due)s届满（条例第35、36条）。")
+            % {"due": locked.due_at.astimezone(CHINA).date().isoformat()},
+            code="window_closed",
+        )
+
+
+def _request(name: str, *, petition, actor, now, reason: str, as_citizen: bool, body_of, missing) -> Petition:
     if not reason.strip():
-        raise InvalidInput(_("请说明申请复查的理由。"), field="reason")
+        raise InvalidInput(missing, field="reason")
+
+    def update(locked: Petition) -> dict:
+        _within_window(locked, now)
+        return {"decision_note": reason.strip()}
+
     return take(
-        "request_review",
+        name,
         petition=petition,
         actor=actor,
         now=now,
         as_citizen=as_citizen,
         data={"reason": reason.strip()},
-        update={"review_unit": _higher_body(petition.unit), "decision_note": reason.strip()},
+        update=update,
+        review_unit=lambda locked: _higher_body(body_of(locked)),
+    )
+
+
+@transaction.atomic
+def petition_request_review(*, petition: Petition, actor, now: datetime, reason: str, as_citizen=False):
+    """复查 is requested from the level above the answering unit within 30 days of receiving the answer."""
+    return _request(
+        "request_review",
+        petition=petition,
+        actor=actor,
+        now=now,
+        reason=reason,
+        as_citizen=as_citizen,
+        body_of=lambda locked: locked.unit,
+        missing=_("请说明申请复查的理由。"),
     )
 
 
@@ -68,16 +99,15 @@ def petition_decide_review(*, petition: Petition, actor, now: datetime, decision
 @transaction.atomic
 def petition_request_re_review(*, petition: Petition, actor, now: datetime, reason: str, as_citizen=False):
     """复核 is requested from the level above the review body within 30 days."""
-    if not reason.strip():
-        raise InvalidInput(_("请说明申请复核的理由。"), field="reason")
-    return take(
+    return _request(
         "request_re_review",
         petition=petition,
         actor=actor,
         now=now,
+        reason=reason,
         as_citizen=as_citizen,
-        data={"reason": reason.strip()},
-        update={"review_unit": _higher_body(petition.review_unit), "decision_note": reason.strip()},
+        body_of=lambda locked: locked.review_unit,
+        missing=_("请说明申请复核的理由。"),
     )
 
 
@@ -87,24 +117,27 @@ def petition_start_hearing(*, petition: Petition, actor, now: datetime):
     return take("start_hearing", petition=petition, actor=actor, now=now, update={"hearing_started_at": now})
 
 
+def _paused_days(locked: Petition, now: datetime) -> int:
+    started = (locked.hearing_started_at or now).astimezone(CHINA).date()
+    return (now.astimezone(CHINA).date() - started).days + 1
+
+
 @transaction.atomic
 def petition_end_hearing(*, petition: Petition, actor, now: datetime):
     """The clock resumes; the deadline moves by the days the hearing took, the hearing days included."""
-    started = (petition.hearing_started_at or now).astimezone(CHINA).date()
-    paused = (now.astimezone(CHINA).date() - started).days + 1
-    old_due = petition.due_at.astimezone(CHINA).date()
-    deadline = add_days(old_due, paused, official_calendar())
+
+    def update(locked: Petition) -> dict:
+        old_due = (locked.due_at or now).astimezone(CHINA).date()
+        deadline = add_days(old_due, _paused_days(locked, now), official_calendar())
+        return {"due_at": deadline.due_at, "due_warning": bool(deadline.warnings), "hearing_started_at": None}
+
     return take(
         "end_hearing",
         petition=petition,
         actor=actor,
         now=now,
-        data={"paused_days": paused},
-        update={
-            "due_at": deadline.due_at,
-            "due_warning": bool(deadline.warnings),
-            "hearing_started_at": None,
-        },
+        data=lambda locked: {"paused_days": _paused_days(locked, now)},
+        update=update,
     )
 
 

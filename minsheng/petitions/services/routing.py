@@ -16,9 +16,7 @@ from minsheng.petitions.workflow import CONCLUDED, IN_HANDLING, OBJECTION_PERIOD
 def _route(name: str, *, petition: Petition, actor, now: datetime, unit: Unit, note: str) -> Petition:
     if not unit.is_active:
         raise InvalidInput(_("该单位已停用。"), field="unit")
-    # A report may not be handled by the body it accuses (Arts. 28, 46).
-    if petition.is_report and petition.accused_unit_id == unit.pk:
-        raise DomainError(_("检举控告不得转交被检举控告的单位办理。"), code="accused_unit")
+    # A report may not be handled by the body it accuses (Arts. 28, 46): ``take`` refuses that.
     return take(
         name,
         petition=petition,
@@ -77,27 +75,29 @@ def petition_link_repeat(*, petition: Petition, actor, now: datetime, original: 
     """A repeat of a matter still being handled (Art. 19) or already final (Art. 36) is not accepted again."""
     if original.pk == petition.pk:
         raise InvalidInput(_("不能把信访件认定为其自身的重复件。"), field="original")
-    if original.status in IN_HANDLING:
-        reason = _("同一信访事项（%(number)s）正在办理中，不再重复受理（条例第19条）。")
-    elif original.status in CONCLUDED:
-        reason = _("同一信访事项（%(number)s）已经复核终结，不再受理（条例第36条）。")
-    else:
-        raise DomainError(
-            _("原件%(number)s不在办理中也未复核终结，本件应作为新的信访事项办理。")
-            % {"number": original.number},
-            code="not_a_repeat",
-        )
+
+    def update(_locked: Petition) -> dict:
+        # Read the original afresh: its state decides which article applies.
+        current = Petition.objects.get(pk=original.pk)
+        if current.status in IN_HANDLING:
+            reason = _("同一信访事项（%(number)s）正在办理中，不再重复受理（条例第19条）。")
+        elif current.status in CONCLUDED:
+            reason = _("同一信访事项（%(number)s）已经复核终结，不再受理（条例第36条）。")
+        else:
+            raise DomainError(
+                _("原件%(number)s不在办理中也未复核终结，本件应作为新的信访事项办理。")
+                % {"number": current.number},
+                code="not_a_repeat",
+            )
+        return {"repeat_of": current, "decision_note": reason % {"number": current.number}, "closed_at": now}
+
     return take(
         "link_repeat",
         petition=petition,
         actor=actor,
         now=now,
         data={"original": original.number},
-        update={
-            "repeat_of": original,
-            "decision_note": reason % {"number": original.number},
-            "closed_at": now,
-        },
+        update=update,
     )
 
 
@@ -106,17 +106,21 @@ def petition_object(*, petition: Petition, actor, now: datetime, reason: str) ->
     """A unit that received a matter outside its authority objects within 5 working days (Art. 23)."""
     if not reason.strip():
         raise InvalidInput(_("请说明异议理由。"), field="reason")
-    limit = OBJECTION_PERIOD.due(petition.assigned_at or now, official_calendar())
-    if now > limit.due_at:
-        raise DomainError(
-            _("异议须在收到之日起5个工作日内提出（截止%(due)s）。") % {"due": limit.due.isoformat()},
-            code="objection_late",
-        )
+
+    def update(locked: Petition) -> dict:
+        limit = OBJECTION_PERIOD.due(locked.assigned_at or now, official_calendar())
+        if now > limit.due_at:
+            raise DomainError(
+                _("异议须在收到之日起5个工作日内提出（截止%(due)s）。") % {"due": limit.due.isoformat()},
+                code="objection_late",
+            )
+        return {"unit": None, "assigned_at": None, "assignment_kind": "", "decision_note": reason.strip()}
+
     return take(
         "object",
         petition=petition,
         actor=actor,
         now=now,
-        data={"reason": reason.strip(), "from_unit": petition.unit_id},
-        update={"unit": None, "assigned_at": None, "assignment_kind": "", "decision_note": reason.strip()},
+        data=lambda locked: {"reason": reason.strip(), "from_unit": locked.unit_id},
+        update=update,
     )

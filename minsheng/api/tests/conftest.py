@@ -1,0 +1,1 @@
+from minsheng.api.tests.clients import fast_password_hashing  # noqa: F401

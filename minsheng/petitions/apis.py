@@ -1,0 +1,420 @@
+"""The petitions API: intake by clerks, the work queue, case steps, and progress lookup for petitioners.
+
+Thin, like the views: parse, authorize through selectors and permissions, call one service,
+respond. A case the caller may not see is a 404 (selectors), a step the workflow refuses is a
+409 (DomainError), a field a service refuses is a 400 (InvalidInput).
+"""
+
+import re
+from collections.abc import Callable
+
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Header, Query, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.throttling import AnonRateThrottle
+from pydantic import Field
+
+from minsheng.accounts.roles import Role
+from minsheng.core.errors import InvalidInput
+from minsheng.orgs.models import Membership, Region, Unit
+from minsheng.orgs.selectors import unit_ids_of
+from minsheng.people.services import Identity, masked
+from minsheng.petitions import permissions, selectors, services, workflow
+from minsheng.petitions.models import Category, Petition
+from minsheng.petitions.schemas import (
+    PetitionDetail,
+    PetitionPage,
+    RateIn,
+    ReviewIn,
+    StepIn,
+    SubmitIn,
+    SubmitOut,
+    TrackIn,
+    TrackOut,
+)
+from minsheng.petitions.services import Intake
+from minsheng.petitions.workflow import WINDOWS, S
+
+router = Router(tags=["petitions"])
+track_router = Router(tags=["track"])
+
+NUMBER = re.compile(r"[A-Za-z0-9-]{1,30}")
+
+
+def _local(value):
+    return timezone.localtime(value) if value else None
+
+
+# ---- intake ------------------------------------------------------------------------------------
+
+
+def _clerk_bureaus(user) -> list[Unit]:
+    """The active petition bureaus where ``user`` is a clerk: only they register petitions."""
+    memberships = Membership.objects.filter(
+        user=user, role=Role.CLERK, unit__kind=Unit.Kind.PETITION_BUREAU, unit__is_active=True
+    ).select_related("unit__region")
+    return [m.unit for m in memberships]
+
+
+def _intake_unit(bureaus: list[Unit], region: Region) -> Unit:
+    # A clerk of several bureaus registers at the nearest one above the matter's area.
+    above = [b for b in bureaus if region.path.startswith(b.region.path)]
+    return max(above, key=lambda b: len(b.region.path)) if above else bureaus[0]
+
+
+def _identity(person) -> Identity | None:
+    if person is None:
+        return None
+    return Identity(
+        name=person.name,
+        id_number=person.id_number,
+        phone=person.phone,
+        address=person.address,
+        is_organization=person.is_organization,
+    )
+
+
+def _intake(payload: SubmitIn) -> Intake:
+    region = Region.objects.filter(code=payload.region).first()
+    if region is None:
+        raise InvalidInput(_("区划代码“%(code)s”不存在。") % {"code": payload.region}, field="region")
+    category = None
+    if payload.category:
+        category = Category.objects.filter(code=payload.category).first()
+        if category is None:
+            raise InvalidInput(_("信访事项分类代码不存在。"), field="category")
+    accused_unit = None
+    if payload.accused_unit is not None:
+        accused_unit = Unit.objects.filter(pk=payload.accused_unit).first()
+        if accused_unit is None:
+            raise InvalidInput(_("被反映单位不存在。"), field="accused_unit")
+    return Intake(
+        channel=payload.channel,
+        kind=payload.kind,
+        title=payload.title,
+        request=payload.request,
+        facts=payload.facts,
+        reasons=payload.reasons,
+        region=region,
+        category=category,
+        petitioner=_identity(payload.petitioner),
+        representatives=[_identity(p) for p in payload.representatives],
+        headcount=payload.headcount,
+        accused_unit=accused_unit,
+        accused_person=payload.accused_person,
+        anonymous=payload.anonymous,
+    )
+
+
+@router.post("", response={201: SubmitOut, 200: SubmitOut}, summary="登记信访件")
+def submit(
+    request,
+    payload: SubmitIn,
+    idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=100),
+):
+    """Register a petition at the caller's petition bureau (clerks only).
+
+    A retry with the same ``Idempotency-Key`` returns the first registration with 200 and creates nothing.
+    """
+    bureaus = _clerk_bureaus(request.auth)
+    if not bureaus:
+        raise HttpError(403, _("只有信访部门的登记员可以登记信访件。"))
+    intake = _intake(payload)
+    receipt = services.petition_submit(
+        intake=intake,
+        actor=request.auth,
+        now=timezone.now(),
+        intake_unit=_intake_unit(bureaus, intake.region),
+        idempotency_key=idempotency_key or None,
+    )
+    petition = receipt.petition
+    # A key is not a way to read another bureau's case.
+    if not receipt.created and petition.intake_unit_id not in {b.pk for b in bureaus}:
+        raise HttpError(409, _("该 Idempotency-Key 已被其他单位使用。"))
+    body = {
+        "number": petition.number,
+        "query_code": receipt.query_code,
+        "status": petition.status,
+        "due_at": _local(petition.due_at),
+        "due_clock": petition.due_clock,
+        "created": receipt.created,
+    }
+    return Status(201 if receipt.created else 200, body)
+
+
+# ---- the work queue and a case -----------------------------------------------------------------
+
+
+class QueueIn(Schema):
+    state: str = Field("", max_length=20, description="状态，如 registered、accepted")
+    due: str = Field("", max_length=10, description="overdue：已超期；soon：即将到期")
+    q: str = Field("", max_length=100, description="编号、身份证号、电话或标题关键词")
+    limit: int = Field(50, ge=1, le=200)
+    offset: int = Field(0, ge=0, le=1_000_000)
+
+
+def _hidden_identity(petition: Petition, my_units: set[int]) -> bool:
+    # The unit complained about never learns who complained (Arts. 30, 46).
+    return petition.petitioner_id is None or petition.accused_unit_id in my_units
+
+
+def _overdue(petition: Petition, now) -> bool:
+    return bool(petition.due_at and petition.due_at < now and petition.due_clock not in WINDOWS)
+
+
+@router.get("", response=PetitionPage, summary="待办信访件")
+def queue(request, params: Query[QueueIn]):
+    """Open cases the caller may see, nearest deadline first."""
+    if params.state and params.state not in S.values:
+        raise InvalidInput(_("状态取值无效。"), field="state")
+    if params.due not in ("", "overdue", "soon"):
+        raise InvalidInput(_("due 应为 overdue 或 soon。"), field="due")
+    user, now = request.auth, timezone.now()
+    qs = selectors.queue(user, now=now, state=params.state, search=params.q, due=params.due)
+    rows = list(qs[params.offset : params.offset + params.limit + 1])
+    mine = unit_ids_of(user)
+    items = [
+        {
+            "number": p.number,
+            "title": p.title,
+            "kind": p.kind,
+            "channel": p.channel,
+            "status": p.status,
+            "status_label": str(p.get_status_display()),
+            "region": p.region.name,
+            "category": p.category.name if p.category else None,
+            "unit": p.unit.name if p.unit else None,
+            "received_at": _local(p.received_at),
+            "due_at": _local(p.due_at),
+            "due_clock": p.due_clock,
+            "overdue": _overdue(p, now),
+            "petitioner": None if _hidden_identity(p, mine) else p.petitioner.name_masked,
+        }
+        for p in rows[: params.limit]
+    ]
+    more = len(rows) > params.limit
+    return {
+        "items": items,
+        "limit": params.limit,
+        "offset": params.offset,
+        "next_offset": params.offset + params.limit if more else None,
+    }
+
+
+def _case(user, number: str) -> Petition:
+    if not NUMBER.fullmatch(number):
+        raise Http404
+    return selectors.petition_for(user, number=number.upper())
+
+
+def _named(unit):
+    return {"id": unit.pk, "name": unit.name} if unit else None
+
+
+def _detail(petition: Petition, user) -> dict:
+    roles = permissions.roles_by_unit(user, petition)
+    person = None
+    if not _hidden_identity(petition, unit_ids_of(user)):
+        person = {**masked(petition.petitioner), "is_organization": petition.petitioner.is_organization}
+    text_fields = ("number", "title", "kind", "channel", "status", "accused_person", "is_anonymous",
+                   "is_collective", "headcount", "request", "facts", "reasons", "due_clock", "due_warning",
+                   "legal_channel", "decision_note", "extension_days", "extension_reason", "outcome",
+                   "answer_facts", "answer_reasons", "answer_decision", "answer_basis", "rating",
+                   "rating_comment", "review_decision", "re_review_decision")  # fmt: skip
+    times = (
+        "received_at",
+        "assigned_at",
+        "accepted_at",
+        "answered_at",
+        "closed_at",
+        "due_at",
+        "overdue_since",
+    )
+    return {
+        **{name: getattr(petition, name) for name in text_fields},
+        **{name: _local(getattr(petition, name)) for name in times},
+        "kind_label": str(petition.get_kind_display()),
+        "channel_label": str(petition.get_channel_display()),
+        "status_label": str(petition.get_status_display()),
+        "region": {"code": petition.region.code, "name": petition.region.name},
+        "category": {"code": petition.category.code, "name": petition.category.name}
+        if petition.category
+        else None,
+        "intake_unit": _named(petition.intake_unit),
+        "unit": _named(petition.unit),
+        "review_unit": _named(petition.review_unit),
+        "accused_unit": _named(petition.accused_unit),
+        "petitioner": person,
+        "repeat_of": petition.repeat_of.number if petition.repeat_of_id else None,
+        "allowed_steps": [step.name for step in workflow.allowed(petition.status, roles)],
+    }
+
+
+@router.get("/{number}", response=PetitionDetail, summary="信访件详情")
+def detail(request, number: str):
+    """One case, with the petitioner's identity masked and the steps the caller may take now."""
+    return _detail(_case(request.auth, number), request.auth)
+
+
+# ---- steps: one table from workflow step to service --------------------------------------------
+
+
+def _unit(body: StepIn, user) -> Unit:
+    if body.unit is None:
+        raise InvalidInput(_("请选择责任单位。"), field="unit")
+    unit = Unit.objects.filter(pk=body.unit).first()
+    if unit is None:
+        raise InvalidInput(_("责任单位不存在。"), field="unit")
+    return unit
+
+
+def _original(body: StepIn, user) -> Petition:
+    number = body.original.strip().upper()
+    original = selectors.petitions_visible_to(user).filter(number=number).first() if number else None
+    if original is None:
+        raise InvalidInput(_("找不到原信访件“%(n)s”。") % {"n": body.original}, field="original")
+    return original
+
+
+def _days(body: StepIn) -> int:
+    if body.days is None:
+        raise InvalidInput(_("请填写延期天数。"), field="days")
+    return body.days
+
+
+def _nothing(body: StepIn, user) -> dict:
+    return {}
+
+
+StepArgs = Callable[[StepIn, object], dict]
+# Step name → (service, the keyword arguments it takes from the body). "close" is the system's alone.
+STEP_SERVICES: dict[str, tuple[Callable, StepArgs]] = {
+    "forward": (services.petition_forward, lambda b, u: {"unit": _unit(b, u), "note": b.note}),
+    "assign": (services.petition_assign, lambda b, u: {"unit": _unit(b, u), "note": b.note}),
+    "redirect": (services.petition_redirect,
+                 lambda b, u: {"legal_channel": b.legal_channel or "", "note": b.note}),
+    "decline": (services.petition_decline, lambda b, u: {"reason": b.reason}),
+    "link_repeat": (services.petition_link_repeat, lambda b, u: {"original": _original(b, u)}),
+    "object": (services.petition_object, lambda b, u: {"reason": b.reason}),
+    "accept": (services.petition_accept, _nothing),
+    "extend": (services.petition_extend, lambda b, u: {"extra_days": _days(b), "reason": b.reason}),
+    "answer": (services.petition_answer, lambda b, u: {"outcome": b.outcome or "", "facts": b.facts,
+               "reasons": b.reasons, "decision": b.decision, "basis": b.basis}),
+    "settle": (services.petition_settle, lambda b, u: {"outcome": b.outcome or "", "agreement": b.agreement}),
+    "rate": (services.petition_rate, lambda b, u: {"rating": b.rating or "", "comment": b.comment}),
+    "request_review": (services.petition_request_review, lambda b, u: {"reason": b.reason}),
+    "decide_review": (services.petition_decide_review, lambda b, u: {"decision": b.decision}),
+    "request_re_review": (services.petition_request_re_review, lambda b, u: {"reason": b.reason}),
+    "start_hearing": (services.petition_start_hearing, _nothing),
+    "end_hearing": (services.petition_end_hearing, _nothing),
+    "decide_re_review": (services.petition_decide_re_review, lambda b, u: {"decision": b.decision}),
+}  # fmt: skip
+
+
+@router.post("/{number}/steps/{step}", response=PetitionDetail, summary="办理步骤")
+def take_step(request, number: str, step: str, payload: StepIn | None = None):
+    """Take one workflow step (forward, accept, answer…); the body carries the fields that step needs."""
+    if step not in STEP_SERVICES:
+        raise Http404
+    service, args = STEP_SERVICES[step]
+    user = request.auth
+    petition = _case(user, number)
+    petition = service(petition=petition, actor=user, now=timezone.now(), **args(payload or StepIn(), user))
+    return _detail(petition, user)
+
+
+# ---- petitioners: the number and the query code prove who they are -----------------------------
+
+
+class TrackThrottle(AnonRateThrottle):
+    scope = "track"  # guessing query codes is slow by design
+
+    def __init__(self):
+        super().__init__("60/m")
+
+
+def _citizen_case(body: TrackIn) -> Petition:
+    petition = selectors.petition_for_citizen(number=body.number, code=body.code)
+    if petition is None:
+        # One message for a wrong number and a wrong code: no oracle for either.
+        raise HttpError(404, _("信访件编号或查询码不正确。"))
+    return petition
+
+
+# What the track endpoints offer, by the workflow steps behind them.
+CITIZEN_ACTIONS = {"rate": {"rate"}, "review": {"request_review", "request_re_review"}}
+
+
+def _tracked(petition: Petition) -> dict:
+    answered = petition.answered_at is not None
+    actions = {step.name for step in workflow.allowed(petition.status, permissions.citizen_roles())}
+    return {
+        "number": petition.number,
+        "status": petition.status,
+        "status_label": str(petition.get_status_display()),
+        "unit": petition.unit.name if petition.unit else None,
+        "received_at": _local(petition.received_at),
+        "due_at": _local(petition.due_at),
+        "due_clock": petition.due_clock,
+        "due_clock_label": str(petition.get_due_clock_display()) if petition.due_clock else "",
+        "legal_channel": petition.legal_channel,
+        # The reasons told to the petitioner in writing; an objection between units is internal.
+        "decision_note": petition.decision_note if petition.status in (S.REDIRECTED, S.NOT_ACCEPTED) else "",
+        "extension_days": petition.extension_days,
+        "extension_reason": petition.extension_reason,
+        "answer": {
+            "outcome": petition.outcome,
+            "outcome_label": str(petition.get_outcome_display()) if petition.outcome else "",
+            "facts": petition.answer_facts,
+            "reasons": petition.answer_reasons,
+            "decision": petition.answer_decision,
+            "basis": petition.answer_basis,
+            "answered_at": _local(petition.answered_at),
+        }
+        if answered
+        else None,
+        "review_decision": petition.review_decision,
+        "re_review_decision": petition.re_review_decision,
+        "rating": petition.rating,
+        "rating_comment": petition.rating_comment,
+        "actions": [name for name, steps in CITIZEN_ACTIONS.items() if steps & actions],
+    }
+
+
+@track_router.post("", auth=None, response=TrackOut, throttle=[TrackThrottle()], summary="查询办理进度")
+def track(request, payload: TrackIn):
+    """Progress, the responsible unit, the deadline, and the answer once there is one."""
+    return _tracked(_citizen_case(payload))
+
+
+@track_router.post("/rate", auth=None, response=TrackOut, throttle=[TrackThrottle()], summary="评价")
+def rate(request, payload: RateIn):
+    """The petitioner rates the handling (满意 / 基本满意 / 不满意)."""
+    petition = services.petition_rate(
+        petition=_citizen_case(payload),
+        actor=None,
+        now=timezone.now(),
+        rating=payload.rating,
+        comment=payload.comment,
+        as_citizen=True,
+    )
+    return _tracked(petition)
+
+
+@track_router.post(
+    "/review", auth=None, response=TrackOut, throttle=[TrackThrottle()], summary="申请复查/复核"
+)
+def review(request, payload: ReviewIn):
+    """复查 after an answer, 复核 after a review decision: the state decides which."""
+    petition = _citizen_case(payload)
+    request_it = (
+        services.petition_request_re_review
+        if petition.status == S.REVIEWED
+        else services.petition_request_review
+    )
+    petition = request_it(
+        petition=petition, actor=None, now=timezone.now(), reason=payload.reason, as_citizen=True
+    )
+    return _tracked(petition)

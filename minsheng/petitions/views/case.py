@@ -1,0 +1,129 @@
+"""The case page and what hangs off it: identity, attachments, printable documents."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from minsheng import audit
+from minsheng.audit.models import AuditEvent
+from minsheng.people.services import masked, person_unmask
+from minsheng.petitions import permissions, selectors, workflow
+from minsheng.petitions.forms import UnmaskForm
+from minsheng.petitions.models import Attachment, Petition
+from minsheng.petitions.views.actions import step_form
+from minsheng.petitions.views.htmx import is_htmx
+
+REPEAT_CANDIDATES = 10
+
+
+def documents_module():
+    """``minsheng.petitions.documents`` if installed; the page works without it."""
+    try:
+        from minsheng.petitions import documents
+    except ModuleNotFoundError as e:
+        if e.name != "minsheng.petitions.documents":
+            raise
+        return None
+    return documents
+
+
+def case_context(request, petition: Petition, *, failed=None) -> dict:
+    """Everything the case page shows; ``failed`` is (step name, bound form) of a refused step."""
+    user = request.user
+    actions = [
+        (s, failed[1] if failed and failed[0] == s.name else step_form(s.name, user=user, petition=petition))
+        for s in workflow.allowed(petition.status, permissions.roles_by_unit(user, petition))
+    ]
+    # Other cases of the same person, but only those this user may see anyway.
+    repeats = selectors.open_cases_of_same_petitioner(petition).filter(
+        pk__in=selectors.petitions_visible_to(user).values("pk")
+    )
+    documents = documents_module()
+    return {
+        "p": petition,
+        "now": timezone.now(),
+        "petitioner": masked(petition.petitioner) if petition.petitioner_id else None,
+        "representatives": [masked(r.person) for r in petition.representatives.select_related("person")],
+        "may_unmask": permissions.may_unmask(user, petition),
+        "unmask_form": UnmaskForm(),
+        "actions": actions,
+        "repeats": list(repeats.select_related("unit")[:REPEAT_CANDIDATES]),
+        "attachments": list(petition.attachments.order_by("pk")),
+        "documents": documents.available(petition) if documents else [],
+        "events": list(
+            AuditEvent.objects.filter(target_type="petitions.petition", target_id=str(petition.pk))
+            .select_related("actor")
+            .order_by("id")
+        ),
+    }
+
+
+@login_required
+@never_cache
+def case(request, number: str):
+    """One case: facts, deadline, people (masked), files, history and the steps allowed now."""
+    petition = selectors.petition_for(request.user, number=number)
+    return render(request, "petitions/case.html", case_context(request, petition))
+
+
+@login_required
+@never_cache
+@require_POST
+def identity(request, number: str):
+    """The petitioner's clear identity, for staff who may see it; every look is audited."""
+    petition = selectors.petition_for(request.user, number=number)
+    if not permissions.may_unmask(request.user, petition):
+        # The accused unit (Arts. 30, 46) and anonymous cases: nothing to show, nothing recorded.
+        raise PermissionDenied(_("您无权查看信访人身份信息。"))
+    form = UnmaskForm(request.POST)
+    reason = (form.cleaned_data["reason"] if form.is_valid() else "") or _("办理信访事项需要")
+    clear = person_unmask(
+        person=petition.petitioner, actor=request.user, reason=reason, context=petition.number
+    )
+    template = "petitions/_identity_clear.html" if is_htmx(request) else "petitions/identity.html"
+    return render(request, template, {"p": petition, "clear": clear})
+
+
+@login_required
+def attachment(request, number: str, token: str):
+    """A file of the case, only to those who may see the case (never a public media URL)."""
+    petition = selectors.petition_for(request.user, number=number)
+    item = get_object_or_404(Attachment, petition=petition, token=token)
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle, as_attachment=True, filename=item.original_name, content_type=item.content_type
+    )
+
+
+@login_required
+@never_cache
+def document(request, number: str, kind: str):
+    """A printable document as PDF; the petitioner's identity is printed only for those who may see it."""
+    petition = selectors.petition_for(request.user, number=number)
+    documents = documents_module()
+    title = dict(documents.available(petition)).get(kind) if documents else None
+    if title is None:
+        raise Http404
+    reveal = permissions.may_unmask(request.user, petition)
+    with transaction.atomic():
+        pdf = documents.render(petition, kind, reveal_identity=reveal)
+        if reveal:
+            # A printed identity is a look at personal data like any other: it is on the record.
+            audit.record(
+                actor=request.user,
+                action="petitions.document.printed",
+                target=petition,
+                data={"number": petition.number, "kind": kind, "title": str(title)},
+            )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{petition.number}-{kind}.pdf"'
+    return response

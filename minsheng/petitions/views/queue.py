@@ -1,0 +1,48 @@
+"""My queue and the leaders' overdue list."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from minsheng.petitions import selectors
+from minsheng.petitions.forms import QueueFilterForm
+from minsheng.petitions.views.htmx import is_htmx
+
+PAGE_SIZE = 50
+# The overdue list is for reading, not paging: leaders look at the worst first.
+OVERDUE_LIMIT = 200
+
+
+@login_required
+def queue(request):
+    """Open cases the user may see, nearest deadline first; htmx refreshes only the table."""
+    form = QueueFilterForm(request.GET)
+    filters = form.cleaned_data if form.is_valid() else {}
+    now = timezone.now()
+    cases = selectors.queue(
+        request.user,
+        now=now,
+        state=filters.get("state", ""),
+        search=filters.get("q", ""),
+        due=filters.get("due", ""),
+    )
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "petitions/_queue_table.html" if is_htmx(request) else "petitions/queue.html"
+    return render(request, template, {"form": form, "page": page, "now": now, "nav": "queue"})
+
+
+@login_required
+def overdue(request):
+    """Overdue duties and those due soon, with how often each was supervised."""
+    now = timezone.now()
+    found = selectors.overdue_and_due_soon(request.user, now=now)
+    sections = []
+    for key, title in (("overdue", _("已超期")), ("soon", _("即将到期"))):
+        rows = list(found[key][: OVERDUE_LIMIT + 1])
+        sections.append(
+            {"key": key, "title": title, "rows": rows[:OVERDUE_LIMIT], "truncated": len(rows) > OVERDUE_LIMIT}
+        )
+    context = {"sections": sections, "now": now, "limit": OVERDUE_LIMIT, "nav": "overdue"}
+    return render(request, "petitions/overdue.html", context)

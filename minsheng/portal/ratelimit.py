@@ -1,0 +1,75 @@
+"""Public forms are rate-limited per client address: attempts counted in the cache per clock hour.
+
+Every POST counts, refused or not: a limit on wrong query codes is what stops guessing them.
+"""
+
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import render
+
+WINDOW_SECONDS = 3600
+DEFAULT_PER_HOUR = 20
+
+
+def client_address(request) -> str:
+    """REMOTE_ADDR, never X-Forwarded-For: a header the client writes would let it choose its own bucket.
+
+    Behind a reverse proxy, the proxy (or the WSGI server's forwarded-allow-ips) must set REMOTE_ADDR.
+    """
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
+def limit_per_hour() -> int:
+    return int(settings.MINSHENG.get("PORTAL_RATE_LIMIT_PER_HOUR", DEFAULT_PER_HOUR))
+
+
+def over_limit(request, scope: str, *, at: float | None = None) -> bool:
+    """Count one attempt at ``scope`` from this client; True once this hour's allowance is spent."""
+    at = time.time() if at is None else at
+    window = int(at // WINDOW_SECONDS)
+    key = f"portal:rl:{scope}:{client_address(request)}:{window}"
+    # add + incr are atomic in every cache backend we use (locmem, Redis): no lost counts under load.
+    cache.add(key, 0, timeout=WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        # The key expired or was evicted between add and incr: this attempt starts a new count.
+        cache.add(key, 1, timeout=WINDOW_SECONDS)
+        count = 1
+    return count > limit_per_hour()
+
+
+def seconds_to_next_window(at: float | None = None) -> int:
+    at = time.time() if at is None else at
+    return int(WINDOW_SECONDS - at % WINDOW_SECONDS) + 1
+
+
+def too_many_requests(request):
+    """The 429 page: what happened and when to try again, in plain words."""
+    wait = seconds_to_next_window()
+    response = render(
+        request,
+        "portal/429.html",
+        {"minutes": max(1, (wait + 59) // 60), "limit": limit_per_hour()},
+        status=429,
+    )
+    response.headers["Retry-After"] = str(wait)
+    return response
+
+
+def rate_limited(scope: str):
+    """Decorate a view: its POSTs count against the client's hourly allowance for ``scope``."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method == "POST" and over_limit(request, scope):
+                return too_many_requests(request)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
