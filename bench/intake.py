@@ -18,6 +18,7 @@ import json
 import multiprocessing as mp
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -133,7 +134,8 @@ def server(env: dict, workers: int, threads: int):
 def _server_errors(env: dict, workers: int, threads: int) -> str:
     """The last exception line the server logged (e.g. "database is locked"), if any."""
     path = Path(env["MINSHENG_DATA_DIR"]) / f"gunicorn-{workers}x{threads}.log"
-    lines = [ln for ln in path.read_text(errors="replace").splitlines() if "Error:" in ln]
+    exception = re.compile(r"^[\w.]+(Error|Exception): ")
+    lines = [ln for ln in path.read_text(errors="replace").splitlines() if exception.match(ln)]
     return lines[-1][:300] if lines else ""
 
 
