@@ -14,6 +14,8 @@ def normalize_id_number(value: str) -> str:
 def normalize_phone(value: str) -> str:
     digits = re.sub(r"\D", "", value or "")
     # +86 / 0086 prefixes do not make a different phone.
+    if digits.startswith("0086"):
+        digits = digits[2:]
     return digits[2:] if digits.startswith("86") and len(digits) == 13 else digits
 
 
