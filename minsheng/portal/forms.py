@@ -8,13 +8,13 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from minsheng.core.errors import InvalidInput
+from minsheng.core.form_fields import MAX_ATTACHMENTS, MultipleFileField
 from minsheng.orgs.models import Region
 from minsheng.people.services import Identity
 from minsheng.petitions.models import Category
 from minsheng.petitions.services import Intake
 from minsheng.petitions.workflow import Channel, Kind, Rating
 
-MAX_ATTACHMENTS = 10
 TEXT_MAX = 5000
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
@@ -22,25 +22,6 @@ _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 def new_token() -> str:
     """The idempotency token a submit form carries: a double click or a resubmit makes one case."""
     return secrets.token_urlsafe(24)
-
-
-class MultipleFileInput(forms.FileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files under one name; types and sizes are judged by ``check_attachment`` in the service."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data]
-        files = [f for f in files if f]
-        if len(files) > MAX_ATTACHMENTS:
-            raise forms.ValidationError(_("最多上传%(n)d个附件。") % {"n": MAX_ATTACHMENTS})
-        return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
 class RegionChoiceField(forms.ModelChoiceField):
