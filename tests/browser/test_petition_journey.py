@@ -9,7 +9,8 @@ from minsheng.petitions.models import Petition
 from minsheng.petitions.workflow import Rating, S
 from minsheng.testing import PASSWORD, build_world
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the flush after a committed test would otherwise drop the seeded calendar.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def log_in(page, base, username):

@@ -2,8 +2,6 @@
 
 import json
 
-import pytest
-
 from minsheng.accounts.models import ApiToken
 from minsheng.testing import ID_NUMBERS
 
@@ -45,10 +43,3 @@ def intake_body(**overrides) -> dict:
     }
     body.update(overrides)
     return body
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """Autouse where imported: build_world creates ten users, and the production hasher would spend
-    most of each test's time on them."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

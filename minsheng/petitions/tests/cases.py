@@ -7,20 +7,11 @@ re-reviewed by the province bureau; the ``citizen`` persona is its petitioner (p
 
 from datetime import datetime, timedelta
 
-import pytest
-
 from minsheng.core.periods import CHINA
 from minsheng.petitions import services
 from minsheng.petitions.models import Petition
 from minsheng.petitions.workflow import LegalChannel, Outcome, Rating, S
 from minsheng.testing import World, file_petition
-
-
-@pytest.fixture
-def fast_passwords(settings):
-    """The personas' passwords are hashed with MD5 here: the rules under test are not the hasher's."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
 
 _ANSWERED = ("assign", "accept", "answer")
 _REVIEWED = (*_ANSWERED, "request_review", "decide_review")

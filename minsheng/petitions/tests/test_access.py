@@ -11,11 +11,11 @@ from minsheng.core.errors import DomainError
 from minsheng.petitions import selectors, services
 from minsheng.petitions.models import Petition
 from minsheng.petitions.permissions import may_unmask
-from minsheng.petitions.tests.cases import Cases, fast_passwords  # noqa: F401
+from minsheng.petitions.tests.cases import Cases
 from minsheng.petitions.workflow import Kind, S
 from minsheng.testing import valid_intake
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

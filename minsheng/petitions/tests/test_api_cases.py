@@ -4,7 +4,6 @@ import pytest
 
 from minsheng.api.tests.clients import (
     bearer,
-    fast_password_hashing,  # noqa: F401  (autouse)
     intake_body,
     post_json,
 )

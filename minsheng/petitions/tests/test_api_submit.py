@@ -6,7 +6,6 @@ from django.test.utils import CaptureQueriesContext
 
 from minsheng.api.tests.clients import (
     bearer,
-    fast_password_hashing,  # noqa: F401  (autouse)
     intake_body,
     post_json,
 )

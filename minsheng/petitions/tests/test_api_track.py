@@ -5,7 +5,6 @@ from django.core.cache import cache
 
 from minsheng.api.tests.clients import (
     bearer,
-    fast_password_hashing,  # noqa: F401  (autouse)
     intake_body,
     post_json,
 )

@@ -13,10 +13,10 @@ from minsheng.core.errors import DomainError, InvalidInput
 from minsheng.core.periods import CHINA
 from minsheng.petitions import services
 from minsheng.petitions.models import Petition, Supervision
-from minsheng.petitions.tests.cases import Cases, china, fast_passwords  # noqa: F401
+from minsheng.petitions.tests.cases import Cases, china
 from minsheng.petitions.workflow import Clock, S
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ from minsheng.people.models import Person
 from minsheng.people.services import Identity
 from minsheng.petitions.models import Attachment, Petition, Representative
 from minsheng.petitions.services import petition_submit, query_code_of
-from minsheng.petitions.tests.cases import china, fast_passwords  # noqa: F401
+from minsheng.petitions.tests.cases import china
 from minsheng.petitions.workflow import Channel, Clock, Kind, S
 from minsheng.testing import ID_NUMBERS, valid_intake
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
+pytestmark = pytest.mark.django_db
 
 PERSON = Identity(name="王小明", id_number=ID_NUMBERS[0], phone="13812341234", address="东湖街道某小区3号楼")
 

@@ -8,13 +8,13 @@ import pytest
 from minsheng.core.errors import DomainError, InvalidInput
 from minsheng.people.services import Identity
 from minsheng.petitions import selectors, services
-from minsheng.petitions.tests.cases import Cases, fast_passwords  # noqa: F401
+from minsheng.petitions.tests.cases import Cases
 from minsheng.petitions.workflow import S
 from minsheng.testing import ID_NUMBERS
 
 OTHER_ID_NUMBER = "110101198507120014"
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

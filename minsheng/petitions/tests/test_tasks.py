@@ -8,7 +8,7 @@ import pytest
 
 from minsheng.petitions.models import Petition, Supervision
 from minsheng.petitions.tasks import scan_deadlines
-from minsheng.petitions.tests.cases import Cases, fast_passwords  # noqa: F401
+from minsheng.petitions.tests.cases import Cases
 from minsheng.petitions.workflow import S
 
 REDIS = ("127.0.0.1", 6379)
@@ -22,7 +22,6 @@ def overdue_case(world, now) -> Petition:
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("fast_passwords")
 def test_it_runs_the_scan_in_process_and_returns_the_counts(world, now):
     petition = overdue_case(world, now)
     assert scan_deadlines.delay().get(timeout=10) == {"closed": 0, "supervised": 1}
@@ -62,7 +61,6 @@ def _forget_connections(app) -> None:
 
 
 @pytest.mark.services
-@pytest.mark.usefixtures("fast_passwords")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_it_runs_the_scan_on_a_real_worker_through_redis(world, now):
     if not redis_reachable():

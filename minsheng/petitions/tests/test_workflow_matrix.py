@@ -11,10 +11,10 @@ from minsheng.audit.chain import verify
 from minsheng.audit.models import AuditEvent
 from minsheng.core.errors import DomainError
 from minsheng.petitions import workflow
-from minsheng.petitions.tests.cases import BY, Cases, fast_passwords  # noqa: F401
+from minsheng.petitions.tests.cases import BY, Cases
 from minsheng.petitions.workflow import S
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
+pytestmark = pytest.mark.django_db
 
 # Staff of the county bureau, the housing bureau (handling), labour (outsider), the other county,
 # the city and province bureaus (review, re-review), the petitioner and a citizen who is not.

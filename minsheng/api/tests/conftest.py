@@ -1,1 +1,0 @@
-from minsheng.api.tests.clients import fast_password_hashing  # noqa: F401
