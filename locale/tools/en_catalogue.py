@@ -817,6 +817,29 @@ LEGAL_BASIS = {
     "条例第35条": "Regulations Art. 35",
     "条例第36条": "Regulations Art. 36",
 }
+
+# Optional citizen accounts on the portal (minsheng/portal/accounts.py, templates/portal/).
+CITIZEN_ACCOUNTS = {
+    "用户名或手机号": "Username or mobile number",
+    "可以使用字母、数字和 @ . + - _，也可以直接使用手机号。": "Letters, digits and @ . + - _ may be used; a mobile number will do.",
+    "称呼（可不填）": "How to address you (optional)",
+    "页面上如何称呼您；不必填写真实姓名。": "How the pages address you; it need not be your real name.",
+    "再次输入密码": "Password again",
+    "请再输入一次，以免输错。": "Enter it once more to avoid a typing mistake.",
+    "注册成功。今后登录后提交的信访件会列在“我的信访”中。": "Your account is ready. Petitions you submit while logged in will be listed under “My petitions”.",
+    "工作人员请从工作人员登录页面登录。": "Staff, please sign in on the staff login page.",
+    "该用户名已被使用，请换一个。": "This username is taken; please choose another.",
+    "我的信访": "My petitions",
+    "注册": "Sign up",
+    "还没有账号？<a href=\"%(signup_url)s\">注册</a>（提交信访件不需要账号）": "No account yet? <a href=\"%(signup_url)s\">Sign up</a> (a petition does not need one)",
+    "登录后提交的信访件列在这里，查看进度无需输入查询码。": "Petitions submitted while logged in are listed here; their progress opens without the query code.",
+    "您还没有通过本账号提交过信访件。": "You have not submitted a petition from this account yet.",
+    "未登录时提交的信访件不会列在这里，请凭编号和查询码查询。": "Petitions submitted without logging in are not listed here; look them up with their number and query code.",
+    "注册群众账号": "Sign up for a citizen account",
+    "不注册也可以提交信访件并凭查询码查询。注册后，登录时提交的信访件会集中列在“我的信访”中。": "You can submit a petition and look it up with its query code without an account. With one, petitions you submit while logged in are gathered under “My petitions”.",
+    "已有账号？<a href=\"%(login_url)s\">登录</a>": "Already have an account? <a href=\"%(login_url)s\">Log in</a>",
+    "您已登录，本件提交后也会列在<a href=\"%(mine_url)s\">我的信访</a>中。": "You are logged in: this petition will also be listed under <a href=\"%(mine_url)s\">My petitions</a>.",
+}
 # fmt: on
 
 CATALOGUE: dict[str, str | tuple[str, str]] = {}
@@ -837,6 +860,7 @@ for _group in (
     TEMPLATES_STAFF,
     TEMPLATES_PORTAL,
     LEGAL_BASIS,
+    CITIZEN_ACCOUNTS,
 ):
     _clash = CATALOGUE.keys() & _group.keys()
     assert not _clash, f"msgids translated twice: {sorted(_clash)}"

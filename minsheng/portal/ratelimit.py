@@ -26,11 +26,22 @@ def limit_per_hour() -> int:
     return int(settings.MINSHENG.get("PORTAL_RATE_LIMIT_PER_HOUR", DEFAULT_PER_HOUR))
 
 
+def _key(request, scope: str, at: float | None) -> str:
+    at = time.time() if at is None else at
+    return f"portal:rl:{scope}:{client_address(request)}:{int(at // WINDOW_SECONDS)}"
+
+
+def is_spent(request, scope: str, *, at: float | None = None) -> bool:
+    """True once this hour's allowance for ``scope`` is spent, without counting an attempt.
+
+    For limits that count only failures (wrong passwords): look first, count after the failure.
+    """
+    return (cache.get(_key(request, scope, at)) or 0) >= limit_per_hour()
+
+
 def over_limit(request, scope: str, *, at: float | None = None) -> bool:
     """Count one attempt at ``scope`` from this client; True once this hour's allowance is spent."""
-    at = time.time() if at is None else at
-    window = int(at // WINDOW_SECONDS)
-    key = f"portal:rl:{scope}:{client_address(request)}:{window}"
+    key = _key(request, scope, at)
     # add + incr are atomic in every cache backend we use (locmem, Redis): no lost counts under load.
     cache.add(key, 0, timeout=WINDOW_SECONDS)
     try:

@@ -2,7 +2,8 @@
 
 The proof is the case number and query code, checked once by ``petition_for_citizen``; afterwards the
 session remembers the number for a short idle time, so rating or requesting a review needs no
-re-entry. It expires quickly because portal pages are often used on shared computers.
+re-entry. It expires quickly because portal pages are often used on shared computers. A citizen
+logged in to a portal account needs no code for the cases filed from that account.
 """
 
 import time
@@ -48,15 +49,55 @@ def is_proven(session, number: str) -> bool:
     return True
 
 
-def tracked_petition(session, number: str) -> Petition | None:
-    """The case if this session proved it, else None (the caller asks for number and code again)."""
-    if not is_proven(session, number):
-        return None
-    return (
-        Petition.objects.select_related("unit", "intake_unit", "review_unit", "category")
-        .filter(number=number)
-        .first()
-    )
+def _cases():
+    return Petition.objects.select_related("unit", "intake_unit", "review_unit", "category")
+
+
+def petition_for_visitor(request, number: str) -> Petition | None:
+    """The case if this visitor may see and act on it, else None (the caller asks for number and code).
+
+    The one rule of the portal: the session proved number and query code, or the case was filed
+    from the logged-in account. Anyone else meets exactly what a wrong code meets, so that the
+    page never tells another account holder that a number exists.
+    """
+    if is_proven(request.session, number):
+        return _cases().filter(number=number).first()
+    if request.user.is_authenticated:
+        return _cases().filter(number=number, account=request.user).first()
+    return None
+
+
+def acting_account(request, petition: Petition):
+    """The account that acts on its own case (named in the audit log), else None: a proven visitor."""
+    user = request.user
+    return user if user.is_authenticated and petition.account_id == user.pk else None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of "my petitions": what the petitioner needs to find the case again."""
+
+    petition: Petition
+    unit_name: str
+    deadline: datetime | None
+
+
+def petitions_of(user) -> list[Row]:
+    """The account's own cases, newest first (a petitioner has a handful, never thousands)."""
+    cases = _cases().filter(account=user).order_by("-received_at", "-id")
+    return [Row(petition=p, unit_name=_unit_name(p), deadline=_deadline(p)) for p in cases]
+
+
+def _unit_name(petition: Petition) -> str:
+    unit = handling_unit(petition)
+    return unit.name if unit else ""
+
+
+def _deadline(petition: Petition) -> datetime | None:
+    # A hearing stops the clock (Art. 36): no date is promised while it lasts.
+    if petition.is_open and petition.due_at is not None and petition.status != S.HEARING:
+        return petition.due_at
+    return None
 
 
 @dataclass(frozen=True)
@@ -87,7 +128,7 @@ def status_of(petition: Petition, *, now: datetime) -> Status:
         for name in _DATES
         if getattr(petition, name)
     ]
-    show_deadline = petition.is_open and petition.due_at is not None and petition.status != S.HEARING
+    deadline = _deadline(petition)
     steps = {s.name for s in allowed(petition.status, citizen_roles())} & set(CITIZEN_STEPS)
     window_over = petition.due_clock in WINDOWS and petition.due_at is not None and petition.due_at < now
     if window_over:  # the service refuses it too (Arts. 35, 36); this only spares a useless form
@@ -97,8 +138,8 @@ def status_of(petition: Petition, *, now: datetime) -> Status:
         petition=petition,
         unit_name=unit.name if unit else "",
         dates=dates,
-        deadline=petition.due_at if show_deadline else None,
-        deadline_label=petition.get_due_clock_display() if show_deadline else "",
+        deadline=deadline,
+        deadline_label=petition.get_due_clock_display() if deadline else "",
         deadline_is_window=petition.due_clock in WINDOWS,
         answered=bool(petition.outcome or petition.answered_at),
         steps=frozenset(steps),

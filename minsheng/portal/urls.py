@@ -1,6 +1,7 @@
+from django.contrib.auth.views import LogoutView
 from django.urls import path
 
-from minsheng.portal import views
+from minsheng.portal import accounts, views
 
 app_name = "portal"
 urlpatterns = [
@@ -13,4 +14,8 @@ urlpatterns = [
     path("track/<str:number>/rate/", views.rate, name="rate"),
     path("track/<str:number>/review/", views.request_review, name="request_review"),
     path("track/<str:number>/re-review/", views.request_re_review, name="request_re_review"),
+    path("signup/", accounts.signup, name="signup"),
+    path("login/", accounts.PortalLoginView.as_view(), name="login"),
+    path("logout/", LogoutView.as_view(next_page="portal:home"), name="logout"),
+    path("mine/", accounts.mine, name="mine"),
 ]

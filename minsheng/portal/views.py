@@ -92,7 +92,7 @@ def track_again(number: str):
 
 @never_cache
 def status(request, number):
-    petition = tracking.tracked_petition(request.session, number)
+    petition = tracking.petition_for_visitor(request, number)
     if petition is None:
         return track_again(number)
     return _status_page(request, petition)
@@ -120,15 +120,15 @@ def _status_page(request, petition, *, forms=None, error="", status=200):
 
 
 def _act(request, number, *, form_key, form, perform, done):
-    """The petitioner's follow-up steps: re-check the session's proof, validate, call one service."""
-    petition = tracking.tracked_petition(request.session, number)
+    """The petitioner's follow-up steps: re-check the proof, validate, call one service."""
+    petition = tracking.petition_for_visitor(request, number)
     if petition is None:
         return track_again(number)
     if request.method != "POST":
         return redirect("portal:status", number=number)
     if form.is_valid():
         try:
-            perform(petition, form.cleaned_data)
+            perform(petition, form.cleaned_data, tracking.acting_account(request, petition))
         except InvalidInput as error:
             add_service_errors(form, error)
             return _status_page(request, petition, forms={form_key: form}, status=error.status_code)
@@ -144,10 +144,10 @@ def _act(request, number, *, form_key, form, perform, done):
 @never_cache
 @rate_limited("act")
 def rate(request, number):
-    def perform(petition, data):
+    def perform(petition, data, actor):
         services.petition_rate(
             petition=petition,
-            actor=None,
+            actor=actor,
             now=timezone.now(),
             rating=data["rating"],
             comment=data["comment"],
@@ -161,9 +161,9 @@ def rate(request, number):
 @never_cache
 @rate_limited("act")
 def request_review(request, number):
-    def perform(petition, data):
+    def perform(petition, data, actor):
         services.petition_request_review(
-            petition=petition, actor=None, now=timezone.now(), reason=data["reason"], as_citizen=True
+            petition=petition, actor=actor, now=timezone.now(), reason=data["reason"], as_citizen=True
         )
 
     form = ReasonForm(request.POST or None, prefix="review")
@@ -174,9 +174,9 @@ def request_review(request, number):
 @never_cache
 @rate_limited("act")
 def request_re_review(request, number):
-    def perform(petition, data):
+    def perform(petition, data, actor):
         services.petition_request_re_review(
-            petition=petition, actor=None, now=timezone.now(), reason=data["reason"], as_citizen=True
+            petition=petition, actor=actor, now=timezone.now(), reason=data["reason"], as_citizen=True
         )
 
     form = ReasonForm(request.POST or None, prefix="re_review")

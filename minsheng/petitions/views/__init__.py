@@ -1,8 +1,53 @@
-"""The staff workbench: queue, overdue list, intake, the case page and its steps."""
+"""The staff workbench: queue, overdue list, intake, the case page and its steps.
 
+Every workbench view is wrapped by ``staff_page`` here, once, rather than in each module: a citizen
+who logs in and types /staff/ belongs on the portal's "my petitions", not in an empty queue.
+"""
+
+from functools import wraps
+
+from django.shortcuts import redirect
+
+from minsheng.orgs.models import Membership
 from minsheng.petitions.views.case import attachment, case, document, identity
 from minsheng.petitions.views.intake import intake
 from minsheng.petitions.views.queue import overdue, queue
 from minsheng.petitions.views.steps import step
 
-__all__ = ["attachment", "case", "document", "identity", "intake", "overdue", "queue", "step"]
+
+def is_citizen_only(user) -> bool:
+    """A portal account that holds no role in any unit."""
+    return bool(
+        user.is_authenticated
+        and getattr(user, "is_citizen", False)
+        and not Membership.objects.filter(user=user).exists()
+    )
+
+
+def staff_page(view):
+    """Send a citizen-only account to its own petitions; everyone else goes on to ``view``."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if is_citizen_only(request.user):
+            return redirect("portal:mine")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+attachment, case, document, identity = map(staff_page, (attachment, case, document, identity))
+intake, overdue, queue, step = map(staff_page, (intake, overdue, queue, step))
+
+__all__ = [
+    "attachment",
+    "case",
+    "document",
+    "identity",
+    "intake",
+    "is_citizen_only",
+    "overdue",
+    "queue",
+    "staff_page",
+    "step",
+]

@@ -45,28 +45,39 @@ def form_data(world):
 
 
 @pytest.fixture
-def answered(world, clerk, handler, file_petition):
-    """A petition answered three days ago by the housing bureau, with its query code: ``(petition, code)``.
+def answer(world, clerk, handler, file_petition):
+    """``answer(**overrides)``: a petition answered three days ago by the housing bureau, with its
+    query code: ``(petition, code)``. Overrides go to ``file_petition`` (e.g. ``account=``).
 
     Dated from the real clock: the portal's views pass ``timezone.now()``, and the 30-day review
     window must still be open when the test's petitioner acts.
     """
-    start = timezone.now() - timedelta(days=10)
-    p = file_petition(now=start)
-    code = services.query_code_of(p)
-    p = services.petition_assign(petition=p, actor=clerk, now=start, unit=world.units["housing"])
-    p = services.petition_accept(petition=p, actor=handler, now=start + timedelta(days=1))
-    p = services.petition_answer(
-        petition=p,
-        actor=handler,
-        now=start + timedelta(days=7),
-        outcome=Outcome.SUPPORT,
-        facts="经查，楼道灯线路老化。",
-        reasons="属物业维修责任。",
-        decision="责成物业三日内修复。",
-        basis="《物业管理条例》第五十五条",
-    )
-    return p, code
+
+    def make(**overrides):
+        start = timezone.now() - timedelta(days=10)
+        p = file_petition(now=start, **overrides)
+        code = services.query_code_of(p)
+        p = services.petition_assign(petition=p, actor=clerk, now=start, unit=world.units["housing"])
+        p = services.petition_accept(petition=p, actor=handler, now=start + timedelta(days=1))
+        p = services.petition_answer(
+            petition=p,
+            actor=handler,
+            now=start + timedelta(days=7),
+            outcome=Outcome.SUPPORT,
+            facts="经查，楼道灯线路老化。",
+            reasons="属物业维修责任。",
+            decision="责成物业三日内修复。",
+            basis="《物业管理条例》第五十五条",
+        )
+        return p, code
+
+    return make
+
+
+@pytest.fixture
+def answered(answer):
+    """A petition answered three days ago, filed without an account: ``(petition, code)``."""
+    return answer()
 
 
 def track(client, number, code):
