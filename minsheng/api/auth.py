@@ -1,12 +1,13 @@
 """Who is calling: another system with a bearer token, or a staff member's logged-in browser."""
 
 from django.conf import settings
+from django.db import connection
 from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
-from minsheng.accounts.models import ApiToken
+from minsheng.accounts.models import ApiToken, User
 
 # sha256 hex of a key we issued is 64 chars; anything much longer is not one of ours.
 MAX_KEY_LENGTH = 200
@@ -18,16 +19,27 @@ class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
         if not token or len(token) > MAX_KEY_LENGTH:
             return None
-        # One query: the token and its user together (the intake benchmark path).
-        found = (
-            ApiToken.objects.select_related("user")
-            .filter(key_hash=ApiToken.hash_key(token), revoked=False)
-            .first()
-        )
-        if found is None or not found.user.is_active:
+        user = _token_user(ApiToken.hash_key(token))
+        if user is None or not user.is_active:
             return None
-        request.user = found.user
-        return found.user
+        request.user = user
+        return user
+
+
+def _token_user(key_hash: str) -> User | None:
+    """The user of a token that has not been revoked, read afresh on every request.
+
+    Never cached: a revoked token or a deactivated user is refused on the very next request. One
+    query in plain SQL: it runs before every token request, and building it with the ORM (a join
+    with select_related) cost several times what the database spends on it.
+    """
+    users, tokens = (connection.ops.quote_name(m._meta.db_table) for m in (User, ApiToken))
+    rows = User.objects.raw(
+        f"SELECT u.* FROM {users} u JOIN {tokens} t ON t.user_id = u.id"
+        " WHERE t.key_hash = %s AND t.revoked = %s",
+        [key_hash, False],
+    )
+    return next(iter(rows), None)
 
 
 class SessionAuth(APIKeyCookie):

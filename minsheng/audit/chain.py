@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from minsheng.audit.models import AuditEvent, ChainHead
@@ -60,9 +60,7 @@ def record(
     target_type, target_id = _target(target)
     actor_id = getattr(actor, "pk", None)
     actor_label = actor_label or (getattr(actor, "username", "") if actor is not None else "system")
-    head, _created = ChainHead.objects.select_for_update().get_or_create(
-        id=1, defaults={"last_hash": GENESIS}
-    )
+    prev_hash = _lock_head()
     at = timezone.now()
     fields = dict(
         at=at,
@@ -73,11 +71,35 @@ def record(
         target_id=target_id,
         data=clean,
     )
-    event = AuditEvent.objects.create(
-        prev_hash=head.last_hash, hash=_digest(head.last_hash, **fields), **fields
-    )
-    ChainHead.objects.filter(id=1).update(last_hash=event.hash, last_event_id=event.pk)
+    event = AuditEvent.objects.create(prev_hash=prev_hash, hash=_digest(prev_hash, **fields), **fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {_head_table()} SET last_hash = %s, last_event_id = %s WHERE id = 1",
+            [event.hash, event.pk],
+        )
     return event
+
+
+def _head_table() -> str:
+    return connection.ops.quote_name(ChainHead._meta.db_table)
+
+
+def _lock_head() -> str:
+    """The newest hash, with the head row locked until the caller's transaction ends.
+
+    Plain SQL rather than the ORM: every audited write passes here, and building the query costs more
+    than running it. On SQLite there is no ``FOR UPDATE``; its one write lock already serializes appends.
+    """
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    sql = f"SELECT last_hash FROM {_head_table()} WHERE id = 1{lock}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        row = cursor.fetchone()
+        if row is None:  # the very first event: create the head, then lock it like any other time
+            ChainHead.objects.get_or_create(id=1, defaults={"last_hash": GENESIS})
+            cursor.execute(sql)
+            row = cursor.fetchone()
+    return row[0]
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from minsheng import audit
 from minsheng.people import crypto, masking
@@ -26,9 +26,9 @@ def person_record(*, identity: Identity, actor, account=None) -> Person:
     phone = check_phone(identity.phone) if identity.phone else ""
     person = None
     if id_number:
-        person = Person.objects.filter(id_number_bi=id_number_index(id_number)).first()
+        person = _first("id_number_bi = %s", [id_number_index(id_number)])
     if person is None and phone and not id_number:
-        person = Person.objects.filter(phone_bi=phone_index(phone), id_number_bi="").first()
+        person = _first("phone_bi = %s AND id_number_bi = ''", [phone_index(phone)])
     if person is None:
         person = Person(is_organization=identity.is_organization)
     person.name_enc = crypto.encrypt(identity.name)
@@ -44,6 +44,14 @@ def person_record(*, identity: Identity, actor, account=None) -> Person:
         person.account = account
     person.save()
     return person
+
+
+def _first(where: str, params: list) -> Person | None:
+    # The oldest matching record, as ``.filter(...).first()`` finds it, in plain SQL: every intake
+    # passes here, and building the ORM query costs more than running it on the indexed column.
+    table = connection.ops.quote_name(Person._meta.db_table)
+    rows = Person.objects.raw(f"SELECT * FROM {table} WHERE {where} ORDER BY id LIMIT 1", params)
+    return next(iter(rows), None)
 
 
 def masked(person: Person) -> dict[str, str]:
