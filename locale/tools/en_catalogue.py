@@ -407,7 +407,7 @@ PETITION_FORMS = {
     "已超期": "Overdue",
     "即将到期": "Due soon",
     "搜索": "Search",
-    "编号、身份证号、电话或标题关键词": "Number, ID card number, phone or title keywords",
+    "编号、身份证号、电话、姓名或标题关键词": "Number, ID card number, phone, full name or title keywords",
     "（未分类）": "(uncategorized)",
     "信访人姓名（或单位名称）": "Petitioner's name (or organization name)",
     "身份证号码": "ID card number",

@@ -32,3 +32,13 @@ def id_number_index(value: str) -> str:
 
 def phone_index(value: str) -> str:
     return blind_index("phone", normalize_phone(value))
+
+
+def normalize_name(value: str) -> str:
+    # Full-width and inner spaces are how names are mistyped, not different names.
+    return re.sub(r"\s", "", value or "").replace("·", "").replace("•", "")
+
+
+def name_index(value: str) -> str:
+    """Exact full name only: a name is too short to index in parts without giving it away."""
+    return blind_index("name", normalize_name(value))

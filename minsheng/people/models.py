@@ -17,6 +17,7 @@ class Person(TimeStamped):
     address_enc = models.TextField(blank=True)
     id_number_bi = models.CharField(max_length=64, blank=True, db_index=True)
     phone_bi = models.CharField(max_length=64, blank=True, db_index=True)
+    name_bi = models.CharField(max_length=64, blank=True, db_index=True)
     name_masked = models.CharField(_("姓名"), max_length=60, blank=True)
     phone_masked = models.CharField(_("电话"), max_length=20, blank=True)
     is_organization = models.BooleanField(_("单位/组织"), default=False)

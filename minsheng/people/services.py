@@ -6,7 +6,7 @@ from django.db import connection, transaction
 
 from minsheng import audit
 from minsheng.people import crypto, masking
-from minsheng.people.blind_index import id_number_index, phone_index
+from minsheng.people.blind_index import id_number_index, name_index, phone_index
 from minsheng.people.models import Person
 from minsheng.people.validators import check_id_number, check_phone
 
@@ -33,6 +33,7 @@ def person_record(*, identity: Identity, actor, account=None) -> Person:
         person = Person(is_organization=identity.is_organization)
     person.name_enc = crypto.encrypt(identity.name)
     person.name_masked = masking.mask_name(identity.name)
+    person.name_bi = name_index(identity.name)
     if id_number:
         person.id_number_enc, person.id_number_bi = crypto.encrypt(id_number), id_number_index(id_number)
     if phone:

@@ -203,7 +203,7 @@ def submit(
 class QueueIn(Schema):
     state: str = Field("", max_length=20, description="状态，如 registered、accepted")
     due: str = Field("", max_length=10, description="overdue：已超期；soon：即将到期")
-    q: str = Field("", max_length=100, description="编号、身份证号、电话或标题关键词")
+    q: str = Field("", max_length=100, description="编号、身份证号、电话、姓名或标题关键词")
     limit: int = Field(50, ge=1, le=200)
     offset: int = Field(0, ge=0, le=1_000_000)
 

@@ -69,7 +69,7 @@ class QueueFilterForm(Form):
         required=False,
         max_length=100,
         widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": _("编号、身份证号、电话或标题关键词")}
+            attrs={"type": "search", "placeholder": _("编号、身份证号、电话、姓名或标题关键词")}
         ),
     )
 

@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from minsheng.orgs.selectors import bureau_region_paths, unit_ids_of
-from minsheng.people.blind_index import id_number_index, phone_index
+from minsheng.people.blind_index import id_number_index, name_index, phone_index
 from minsheng.petitions.models import Petition
 from minsheng.petitions.workflow import CONCLUDED, IN_HANDLING, PAUSED, TERMINAL, WINDOWS, Kind
 
@@ -75,17 +75,8 @@ def queue(user, *, now: datetime, state: str = "", search: str = "", due: str = 
     return qs.select_related("unit", "region", "petitioner", "category").order_by("due_at", "id")
 
 
-def search(user, text: str) -> QuerySet[Petition]:
-    return (
-        petitions_visible_to(user)
-        .filter(_search_rule(text.strip()))
-        .select_related("unit", "region", "petitioner", "category")
-        .order_by("-received_at")
-    )
-
-
 def _search_rule(text: str) -> Q:
-    """A case number, an ID number or phone (through the blind index), or words of the title."""
+    """A case number, an ID number, phone or full name (through the blind indexes), or words of the title."""
     if text.upper().startswith("XF"):
         return Q(number=text.upper())
     digits = "".join(c for c in text if c.isdigit() or c in "xX")
@@ -93,7 +84,7 @@ def _search_rule(text: str) -> Q:
         return Q(petitioner__id_number_bi=id_number_index(text))
     if len(digits) >= 7 and digits.isdigit():
         return Q(petitioner__phone_bi=phone_index(text))
-    return Q(title__icontains=text)
+    return Q(title__icontains=text) | Q(petitioner__name_bi=name_index(text))
 
 
 def open_cases_of_same_petitioner(petition: Petition) -> QuerySet[Petition]:

@@ -73,6 +73,20 @@ def test_it_finds_a_case_by_phone_and_answers_htmx_with_the_table_only(client, c
     assert other.number not in body
 
 
+def test_it_finds_a_case_by_the_petitioners_full_name_without_storing_it_in_clear(
+    client, clerk, file_petition
+):
+    found = file_petition()  # 王小明
+    other = file_petition(
+        petitioner=Identity(name="李四", phone="13900001111", address="白石路1号"), title="噪音扰民"
+    )
+    client.force_login(clerk)
+    body = client.get(QUEUE, {"q": "王 小明"}).content.decode()
+    assert found.number in body
+    assert other.number not in body
+    assert not Petition.objects.filter(petitioner__name_bi__contains="王").exists()
+
+
 def test_it_colours_overdue_duties_and_filters_them(client, clerk, file_petition):
     late = file_petition(now=timezone.now() - timedelta(days=40), title="早已超期的件")
     fresh = file_petition(now=timezone.now(), title="刚登记的件")
