@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "minsheng.core",
     "minsheng.audit",
+    "minsheng.textmine",
     "minsheng.accounts",
     "minsheng.orgs",
     "minsheng.people",

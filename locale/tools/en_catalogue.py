@@ -842,6 +842,32 @@ CITIZEN_ACCOUNTS = {
 }
 # fmt: on
 
+TEXTMINE = {
+    "文本智能": "Text intelligence",
+    "找不到文件：%(path)s": "File not found: %(path)s",
+    "文件 %(path)s 缺少列：%(missing)s（现有列：%(header)s）": "File %(path)s lacks the column(s) %(missing)s (columns found: %(header)s)",
+    "文件 %(path)s 不是 UTF-8 编码：%(error)s": "File %(path)s is not UTF-8 encoded: %(error)s",
+    "文件 %(path)s 不是有效的 CSV：%(error)s": "File %(path)s is not a valid CSV file: %(error)s",
+    "文件 %(path)s 没有数据行": "File %(path)s has no data rows",
+    "--split 必须在 0 和 1 之间": "--split must be between 0 and 1",
+    "分类模型：在文件上评估（evaluate），或用已确认的分类训练并发布（train）": "Routing model: evaluate on files (evaluate), or train on confirmed categories and publish (train)",
+    "在 CSV 文件上与基线对比评估，输出一行 JSON": "Evaluate against the baseline on CSV files and print one JSON line",
+    "训练集 CSV": "Training CSV",
+    "测试集 CSV": "Test CSV",
+    "单个 CSV，按 --split 分层留出测试集": "A single CSV; a stratified test set is held out by --split",
+    "用数据库中已分类的信访件（或 CSV）训练并发布新模型": "Train and publish a new model from categorized petitions in the database (or a CSV)",
+    "改用 CSV 文件训练": "Train from a CSV file instead",
+    "--data 不能与 --train/--test 同时使用": "--data cannot be combined with --train/--test",
+    "请给出 --train 和 --test，或 --data": "Give --train and --test, or --data",
+    "版本": "Version",
+    "训练时间": "Trained at",
+    "训练样本数": "Training examples",
+    "评估指标": "Scores",
+    "模型文件": "Model file",
+    "分类模型": "Routing model",
+    "训练数据至少需要两个分类": "The training data needs at least two categories",
+}
+
 CATALOGUE: dict[str, str | tuple[str, str]] = {}
 for _group in (
     SETTINGS_ACCOUNTS,
@@ -861,6 +887,7 @@ for _group in (
     TEMPLATES_PORTAL,
     LEGAL_BASIS,
     CITIZEN_ACCOUNTS,
+    TEXTMINE,
 ):
     _clash = CATALOGUE.keys() & _group.keys()
     assert not _clash, f"msgids translated twice: {sorted(_clash)}"
