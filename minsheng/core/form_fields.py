@@ -1,7 +1,9 @@
-"""Form fields shared by staff pages and the portal."""
+"""Form fields and helpers shared by staff pages and the portal."""
 
 from django import forms
 from django.utils.translation import gettext as _
+
+from minsheng.core.errors import InvalidInput
 
 MAX_ATTACHMENTS = 10
 
@@ -24,3 +26,11 @@ class MultipleFileField(forms.FileField):
         if len(files) > self.max_files:
             raise forms.ValidationError(_("最多上传%(n)d个附件。") % {"n": self.max_files})
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+def apply_errors(form: forms.Form, error: InvalidInput) -> None:
+    """Show a service's refusal next to the fields it names; anything else above the form."""
+    for field, message in error.errors.items():
+        form.add_error(field if field in form.fields else None, message)
+    if not error.errors:
+        form.add_error(None, str(error.message))

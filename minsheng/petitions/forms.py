@@ -21,14 +21,6 @@ from minsheng.petitions.services.intake import MAX_REPRESENTATIVES
 from minsheng.petitions.workflow import TERMINAL, Channel, Kind, LegalChannel, Outcome, Rating, S
 
 
-def apply_errors(form: forms.Form, error: InvalidInput) -> None:
-    """Show a service's field errors next to the form's fields (the rest above the form)."""
-    if not error.errors:
-        form.add_error(None, str(error.message))
-    for field, message in error.errors.items():
-        form.add_error(field if field in form.fields else None, message)
-
-
 def _validated(check, value: str) -> str:
     """Run a people validator early, so its message lands next to the field it is about."""
     if not value:

@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from minsheng.core.errors import InvalidInput
+from minsheng.core.form_fields import apply_errors
 from minsheng.petitions.views import is_citizen_only
 from minsheng.portal import services, tracking
-from minsheng.portal.forms import add_service_errors
 from minsheng.portal.ratelimit import is_spent, over_limit, rate_limited, too_many_requests
 
 LOGIN_SCOPE = "login"
@@ -85,7 +85,7 @@ def signup(request):
                 password=form.cleaned_data["password1"],
             )
         except InvalidInput as error:
-            add_service_errors(form, error)
+            apply_errors(form, error)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, gettext("注册成功。今后登录后提交的信访件会列在“我的信访”中。"))

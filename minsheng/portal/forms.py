@@ -7,7 +7,6 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from minsheng.core.errors import InvalidInput
 from minsheng.core.form_fields import MAX_ATTACHMENTS, MultipleFileField
 from minsheng.orgs.models import Region
 from minsheng.people.services import Identity
@@ -153,14 +152,6 @@ class SubmitForm(PortalForm):
             petitioner=petitioner,
             anonymous=anonymous,
         )
-
-
-def add_service_errors(form: forms.Form, error: InvalidInput) -> None:
-    """Show a service's refusal next to the fields it names; anything else above the form."""
-    for field, message in error.errors.items():
-        form.add_error(field if field in form.fields else None, message)
-    if not error.errors:
-        form.add_error(None, str(error.message))
 
 
 class CodeInput(forms.TextInput):

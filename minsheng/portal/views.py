@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from minsheng.core.errors import DomainError, InvalidInput
+from minsheng.core.form_fields import apply_errors
 from minsheng.petitions import selectors, services
 from minsheng.portal import tracking
-from minsheng.portal.forms import RateForm, ReasonForm, SubmitForm, TrackForm, add_service_errors
+from minsheng.portal.forms import RateForm, ReasonForm, SubmitForm, TrackForm
 from minsheng.portal.ratelimit import rate_limited
 
 RECEIPT_KEY = "portal_receipt"
@@ -47,7 +48,7 @@ def submit(request):
                 attachments=tuple(form.cleaned_data["attachments"]),
             )
         except InvalidInput as error:
-            add_service_errors(form, error)
+            apply_errors(form, error)
         except DomainError as error:
             form.add_error(None, str(error.message))
         else:
@@ -130,7 +131,7 @@ def _act(request, number, *, form_key, form, perform, done):
         try:
             perform(petition, form.cleaned_data, tracking.acting_account(request, petition))
         except InvalidInput as error:
-            add_service_errors(form, error)
+            apply_errors(form, error)
             return _status_page(request, petition, forms={form_key: form}, status=error.status_code)
         except DomainError as error:
             return _status_page(

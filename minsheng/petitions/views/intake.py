@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 
 from minsheng.accounts.roles import Role
 from minsheng.core.errors import DomainError, InvalidInput
+from minsheng.core.form_fields import apply_errors
 from minsheng.orgs.models import Unit
 from minsheng.petitions import services
-from minsheng.petitions.forms import IntakeForm, apply_errors
+from minsheng.petitions.forms import IntakeForm
 
 
 def clerk_bureau(user) -> Unit | None:

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from minsheng.core.errors import DomainError, InvalidInput
+from minsheng.core.form_fields import apply_errors
 from minsheng.petitions import selectors, workflow
-from minsheng.petitions.forms import apply_errors
 from minsheng.petitions.views.actions import STEP_ACTIONS, step_form
 from minsheng.petitions.views.case import case_context
 
