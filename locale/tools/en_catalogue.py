@@ -866,6 +866,9 @@ TEXTMINE = {
     "模型文件": "Model file",
     "分类模型": "Routing model",
     "训练数据至少需要两个分类": "The training data needs at least two categories",
+    "分类建议": "Suggested categories",
+    "由分类模型根据以往已确认的分类给出，仅供登记员参考。": "Proposed by the routing model from earlier confirmed categories; for the clerk's reference only.",
+    "依据词语：": "Key words: ",
 }
 
 CATALOGUE: dict[str, str | tuple[str, str]] = {}

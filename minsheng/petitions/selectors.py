@@ -8,7 +8,7 @@ from django.http import Http404
 from minsheng.orgs.selectors import bureau_region_paths, unit_ids_of
 from minsheng.people.blind_index import id_number_index, name_index, phone_index
 from minsheng.petitions.models import Petition
-from minsheng.petitions.workflow import CONCLUDED, IN_HANDLING, PAUSED, TERMINAL, WINDOWS, Kind
+from minsheng.petitions.workflow import CONCLUDED, IN_HANDLING, PAUSED, TERMINAL, WINDOWS, Kind, S
 
 
 def petitions_visible_to(user) -> QuerySet[Petition]:
@@ -109,3 +109,19 @@ def open_cases_of_same_petitioner(petition: Petition) -> QuerySet[Petition]:
 
 def overdue_and_due_soon(user, *, now: datetime) -> dict[str, QuerySet[Petition]]:
     return {"overdue": queue(user, now=now, due="overdue"), "soon": queue(user, now=now, due="soon")}
+
+
+def category_suggestions(petition: Petition, k: int = 3) -> list:
+    """The router's top categories for a case still to be routed; empty when no model is published.
+
+    The text is composed as ``manage.py router train`` composes it from confirmed cases.
+    """
+    from minsheng.textmine.router import load_newest
+
+    if petition.status != S.REGISTERED:
+        return []
+    router = load_newest()
+    if router is None:
+        return []
+    text = "\n".join(filter(None, (petition.title, petition.request, petition.facts, petition.reasons)))
+    return router.suggest(text, k=k)

@@ -53,6 +53,7 @@ def case_context(request, petition: Petition, *, failed=None) -> dict:
         "may_unmask": permissions.may_unmask(user, petition),
         "unmask_form": UnmaskForm(),
         "actions": actions,
+        "suggestions": selectors.category_suggestions(petition),
         "repeats": list(repeats.select_related("unit")[:REPEAT_CANDIDATES]),
         "attachments": list(petition.attachments.order_by("pk")),
         "documents": documents.available(petition) if documents else [],

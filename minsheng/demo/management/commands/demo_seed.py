@@ -3,6 +3,7 @@
 import random
 import time
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models import Count
@@ -64,6 +65,9 @@ class Command(BaseCommand):
         )
         for username in demo.kept_users:
             self.stdout.write(_("账号 %(u)s 在载入前已存在，其密码未更改。") % {"u": username})
+        # A routing model learnt from the demo's own categorized cases, so that registered cases show
+        # category suggestions (分类建议) on their page.
+        call_command("router", "train", stdout=self.stdout)
         return token
 
     @staticmethod
