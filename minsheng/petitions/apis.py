@@ -10,7 +10,6 @@ import re
 import time
 from collections.abc import Callable
 
-from django.db import connection
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils import timezone
@@ -20,10 +19,9 @@ from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
 from pydantic import Field
 
-from minsheng.accounts.roles import Role
 from minsheng.core.errors import InvalidInput
-from minsheng.orgs.models import Membership, Region, Unit
-from minsheng.orgs.selectors import unit_ids_of
+from minsheng.orgs.models import Region, Unit
+from minsheng.orgs.selectors import clerk_bureaus, intake_bureau, unit_ids_of
 from minsheng.people.services import Identity, masked
 from minsheng.petitions import permissions, selectors, services, workflow
 from minsheng.petitions.models import Category, Petition
@@ -52,32 +50,6 @@ def _local(value):
 
 
 # ---- intake ------------------------------------------------------------------------------------
-
-
-def _clerk_bureaus(user) -> list[Unit]:
-    """The active petition bureaus where ``user`` is a clerk: only they register petitions.
-
-    Each unit carries ``region_path`` (its region's ``path``). Read afresh on every request, so a clerk
-    taken off a bureau is refused at once; in plain SQL, because building this three-table join with
-    the ORM cost several times what the database spends on it, on every intake.
-    """
-    unit, membership, region = (
-        connection.ops.quote_name(m._meta.db_table) for m in (Unit, Membership, Region)
-    )
-    return list(
-        Unit.objects.raw(
-            f"SELECT u.*, r.path AS region_path FROM {membership} m"
-            f" JOIN {unit} u ON u.id = m.unit_id JOIN {region} r ON r.id = u.region_id"
-            " WHERE m.user_id = %s AND m.role = %s AND u.kind = %s AND u.is_active = %s ORDER BY m.id",
-            [user.pk, Role.CLERK.value, Unit.Kind.PETITION_BUREAU.value, True],
-        )
-    )
-
-
-def _intake_unit(bureaus: list[Unit], region: Region) -> Unit:
-    # A clerk of several bureaus registers at the nearest one above the matter's area.
-    above = [b for b in bureaus if region.path.startswith(b.region_path)]
-    return max(above, key=lambda b: len(b.region_path)) if above else bureaus[0]
 
 
 def _identity(person) -> Identity | None:
@@ -171,7 +143,7 @@ def submit(
 
     A retry with the same ``Idempotency-Key`` returns the first registration with 200 and creates nothing.
     """
-    bureaus = _clerk_bureaus(request.auth)
+    bureaus = clerk_bureaus(request.auth)
     if not bureaus:
         raise HttpError(403, _("只有信访部门的登记员可以登记信访件。"))
     intake = _intake(payload)
@@ -179,7 +151,7 @@ def submit(
         intake=intake,
         actor=request.auth,
         now=timezone.now(),
-        intake_unit=_intake_unit(bureaus, intake.region),
+        intake_unit=intake_bureau(bureaus, intake.region),
         idempotency_key=idempotency_key or None,
     )
     petition = receipt.petition

@@ -7,35 +7,21 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from minsheng.accounts.roles import Role
 from minsheng.core.errors import DomainError, InvalidInput
 from minsheng.core.form_fields import apply_errors
-from minsheng.orgs.models import Unit
+from minsheng.orgs.selectors import clerk_bureaus, intake_bureau
 from minsheng.petitions import services
 from minsheng.petitions.forms import IntakeForm
-
-
-def clerk_bureau(user) -> Unit | None:
-    """The petition bureau in which ``user`` is a clerk: the intake unit of what they register."""
-    return (
-        Unit.objects.filter(
-            kind=Unit.Kind.PETITION_BUREAU,
-            is_active=True,
-            memberships__user=user,
-            memberships__role=Role.CLERK,
-        )
-        .select_related("region")
-        .order_by("region__level", "pk")
-        .first()
-    )
 
 
 @login_required
 def intake(request):
     """The intake form; the service's field errors are shown next to the fields, nothing is saved."""
-    bureau = clerk_bureau(request.user)
-    if bureau is None:
+    bureaus = clerk_bureaus(request.user)
+    if not bureaus:
         raise PermissionDenied(_("只有信访部门的登记员可以登记信访件。"))
+    # The form offers the areas of the clerk's widest bureau; the matter's area picks the intake unit.
+    bureau = min(bureaus, key=lambda b: len(b.region_path))
     form = IntakeForm(request.POST or None, request.FILES or None, bureau=bureau)
     if request.method != "POST":
         return render(request, "petitions/intake.html", {"form": form, "bureau": bureau, "nav": "intake"})
@@ -46,7 +32,7 @@ def intake(request):
                 intake=form.intake(),
                 actor=request.user,
                 now=timezone.now(),
-                intake_unit=bureau,
+                intake_unit=intake_bureau(bureaus, form.cleaned_data["region"]),
                 attachments=tuple(form.cleaned_data["attachments"]),
             )
         except InvalidInput as e:
