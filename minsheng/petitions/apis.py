@@ -181,8 +181,7 @@ class QueueIn(Schema):
 
 
 def _hidden_identity(petition: Petition, my_units: set[int]) -> bool:
-    # The unit complained about never learns who complained (Arts. 30, 46).
-    return petition.petitioner_id is None or petition.accused_unit_id in my_units
+    return petition.petitioner_id is None or permissions.accused_among(petition, my_units)
 
 
 def _overdue(petition: Petition, now) -> bool:

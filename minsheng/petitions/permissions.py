@@ -42,7 +42,12 @@ def is_petitioner(user, petition: Petition) -> bool:
 
 def is_accused(user, petition: Petition) -> bool:
     """The unit complained about must never learn who complained (Arts. 30, 46)."""
-    return petition.accused_unit_id is not None and petition.accused_unit_id in unit_ids_of(user)
+    return accused_among(petition, unit_ids_of(user))
+
+
+def accused_among(petition: Petition, unit_ids: set[int]) -> bool:
+    """``is_accused`` for lists: the viewer's unit ids are read once for all rows."""
+    return petition.accused_unit_id is not None and petition.accused_unit_id in unit_ids
 
 
 def may_unmask(user, petition: Petition) -> bool:
