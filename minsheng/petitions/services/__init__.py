@@ -9,6 +9,7 @@ from minsheng.petitions.services.handling import (
 )
 from minsheng.petitions.services.intake import Intake, Receipt, check_attachment, petition_submit
 from minsheng.petitions.services.numbers import query_code_of
+from minsheng.petitions.services.printing import petition_print
 from minsheng.petitions.services.review import (
     petition_decide_re_review,
     petition_decide_review,
@@ -43,6 +44,7 @@ __all__ = [
     "petition_forward",
     "petition_link_repeat",
     "petition_object",
+    "petition_print",
     "petition_rate",
     "petition_redirect",
     "petition_request_re_review",

@@ -2,7 +2,6 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -10,27 +9,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from minsheng import audit
 from minsheng.audit.models import AuditEvent
 from minsheng.people.services import masked, person_unmask
-from minsheng.petitions import permissions, selectors, workflow
+from minsheng.petitions import documents, permissions, selectors, services, workflow
 from minsheng.petitions.forms import UnmaskForm
 from minsheng.petitions.models import Attachment, Petition
 from minsheng.petitions.views.actions import step_form
 from minsheng.petitions.views.htmx import is_htmx
 
 REPEAT_CANDIDATES = 10
-
-
-def documents_module():
-    """``minsheng.petitions.documents`` if installed; the page works without it."""
-    try:
-        from minsheng.petitions import documents
-    except ModuleNotFoundError as e:
-        if e.name != "minsheng.petitions.documents":
-            raise
-        return None
-    return documents
 
 
 def case_context(request, petition: Petition, *, failed=None) -> dict:
@@ -44,7 +31,6 @@ def case_context(request, petition: Petition, *, failed=None) -> dict:
     repeats = selectors.open_cases_of_same_petitioner(petition).filter(
         pk__in=selectors.petitions_visible_to(user).values("pk")
     )
-    documents = documents_module()
     return {
         "p": petition,
         "now": timezone.now(),
@@ -56,7 +42,7 @@ def case_context(request, petition: Petition, *, failed=None) -> dict:
         "suggestions": selectors.category_suggestions(petition),
         "repeats": list(repeats.select_related("unit")[:REPEAT_CANDIDATES]),
         "attachments": list(petition.attachments.order_by("pk")),
-        "documents": documents.available(petition) if documents else [],
+        "documents": documents.available(petition),
         "events": list(
             AuditEvent.objects.filter(target_type="petitions.petition", target_id=str(petition.pk))
             .select_related("actor")
@@ -110,21 +96,14 @@ def attachment(request, number: str, token: str):
 def document(request, number: str, kind: str):
     """A printable document as PDF; the petitioner's identity is printed only for those who may see it."""
     petition = selectors.petition_for(request.user, number=number)
-    documents = documents_module()
-    title = dict(documents.available(petition)).get(kind) if documents else None
-    if title is None:
+    if kind not in dict(documents.available(petition)):
         raise Http404
-    reveal = permissions.may_unmask(request.user, petition)
-    with transaction.atomic():
-        pdf = documents.render(petition, kind, reveal_identity=reveal)
-        if reveal:
-            # A printed identity is a look at personal data like any other: it is on the record.
-            audit.record(
-                actor=request.user,
-                action="petitions.document.printed",
-                target=petition,
-                data={"number": petition.number, "kind": kind, "title": str(title)},
-            )
+    pdf = services.petition_print(
+        petition=petition,
+        kind=kind,
+        actor=request.user,
+        reveal_identity=permissions.may_unmask(request.user, petition),
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{petition.number}-{kind}.pdf"'
     return response
