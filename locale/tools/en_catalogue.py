@@ -6,6 +6,9 @@ Terms follow one glossary: 信访 petition, 信访人 petitioner, 转送 forward
 复查 review, 复核 re-review, 督办 supervision, 检举控告 report/accusation, 条例 the Regulations.
 """
 
+import runpy
+from pathlib import Path
+
 # fmt: off
 SETTINGS_ACCOUNTS = {
     # A language's own name stays visible so a Chinese reader can always find the way back.
@@ -894,4 +897,12 @@ for _group in (
 ):
     _clash = CATALOGUE.keys() & _group.keys()
     assert not _clash, f"msgids translated twice: {sorted(_clash)}"
+    CATALOGUE.update(_group)
+
+# Each area may keep its translations in its own en_catalogue_<area>.py (``CATALOGUE_PART``), so that
+# work on different apps never edits the same table.
+for _path in sorted(Path(__file__).resolve().parent.glob("en_catalogue_*.py")):
+    _group = runpy.run_path(str(_path))["CATALOGUE_PART"]
+    _clash = CATALOGUE.keys() & _group.keys()
+    assert not _clash, f"msgids translated twice ({_path.name}): {sorted(_clash)}"
     CATALOGUE.update(_group)

@@ -116,7 +116,7 @@ def category_suggestions(petition: Petition, k: int = 3) -> list:
 
     The text is composed as ``manage.py router train`` composes it from confirmed cases.
     """
-    from minsheng.textmine.router import load_newest
+    from minsheng.textmine.router_store import load_newest
 
     if petition.status != S.REGISTERED:
         return []

@@ -5,13 +5,12 @@ text without spaces) feeding a class-weighted linear SVM. Words carry the meanin
 working when the segmentation splits a rare name differently. ``evaluate`` measures it side by side
 with a plain word TF-IDF + LinearSVC baseline on the same split.
 
-Pure except ``train_and_publish`` and ``load_newest``, which write and read ``RouterModel`` rows.
+Pure: no database. Saving, publishing and loading trained routers is ``router_store``'s.
 """
 
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 from django.utils.translation import gettext as _
@@ -25,7 +24,6 @@ from threadpoolctl import threadpool_limits
 from minsheng.textmine.features import TextFeatures
 from minsheng.textmine.segment import segment
 
-FORMAT = 1
 TEMPERATURE = 3.0  # softmax sharpness on SVM margins: a relative confidence, not a calibrated probability
 CV_FOLDS = 3
 TOP_WORDS = 5
@@ -159,66 +157,3 @@ def _prepare(pairs, segmented: bool = True) -> tuple[list[str], list[str]]:
     if len(set(labels)) < 2:
         raise ValueError(_("训练数据至少需要两个分类"))
     return texts, labels
-
-
-# --- persistence -------------------------------------------------------------------------------
-
-_loaded: dict[str, Router] = {}
-
-
-def save(router: Router, path: Path) -> None:
-    import joblib
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"format": FORMAT, "pipeline": router.pipeline, "version": router.version}, path)
-
-
-def load(path: Path) -> Router:
-    import joblib
-
-    payload = joblib.load(path)
-    if payload.get("format") != FORMAT:
-        raise ValueError(f"unsupported router file format: {payload.get('format')}")
-    return Router(payload["pipeline"], version=payload["version"])
-
-
-def train_and_publish(pairs, *, now, data_dir: Path):
-    """Train on (text, label) pairs, save ``router-<version>.joblib`` under ``data_dir/models`` and
-    record it as a ``RouterModel`` row; returns the row."""
-    from minsheng.textmine.models import RouterModel
-
-    router, scores = train(pairs, cross_validate=True)
-    version = now.strftime("%Y%m%d%H%M%S")
-    taken = set(RouterModel.objects.filter(version__startswith=version).values_list("version", flat=True))
-    n = 1
-    while version in taken:
-        n += 1
-        version = f"{now:%Y%m%d%H%M%S}-{n}"
-    router.version = version
-    path = Path(data_dir) / "models" / f"router-{version}.joblib"
-    save(router, path)
-    return RouterModel.objects.create(
-        version=version,
-        created_at=now,
-        trained_on=scores["n"],
-        labels=router.labels,
-        scores=scores,
-        path=str(path),
-    )
-
-
-def load_newest() -> Router | None:
-    """The newest published router, loaded once per process and version; None if there is none or
-    its file is missing."""
-    from minsheng.textmine.models import RouterModel
-
-    row = RouterModel.objects.order_by("-created_at", "-id").first()
-    if row is None:
-        return None
-    if row.version not in _loaded:
-        try:
-            _loaded.clear()  # keep one model in memory
-            _loaded[row.version] = load(Path(row.path))
-        except (OSError, ValueError):
-            return None
-    return _loaded[row.version]

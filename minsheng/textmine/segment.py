@@ -1,12 +1,14 @@
 """Text clean-up and Chinese word segmentation shared by every text feature.
 
-Pure functions: no Django, no database. jieba's dictionary ships inside the package, so nothing is
-downloaded; it is loaded lazily, once per process, on the first raw (unsegmented) text.
+Pure functions: no Django, no database. jieba's dictionary and OpenCC's character table ship inside
+their packages, so nothing is downloaded; both are loaded lazily, once per process.
 """
 
 import html
 import re
 import unicodedata
+from functools import cache
+from importlib import resources
 
 MAX_CHARS = 5000  # a 100k-character paste routes on its beginning; the cost stays bounded
 _TAGS = re.compile(r"<[^>]{0,200}>")
@@ -15,12 +17,29 @@ _jieba = None
 
 
 def clean(text: str | None) -> str:
-    """Text without HTML tags or entities, NFKC-normalized (full-width → half-width), single-spaced."""
+    """Text without HTML tags or entities, NFKC-normalized (full-width → half-width), in simplified
+    characters, single-spaced.
+
+    Traditional characters are mapped one to one (OpenCC's character table, not its phrase rules):
+    the aim is that 「醫院收費」 and 「医院收费」 match, not a perfect rendering for a reader.
+    """
     if not text:
         return ""
     text = html.unescape(_TAGS.sub(" ", text[: MAX_CHARS * 2]))
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).translate(_traditional_to_simplified())
     return _SPACES.sub(" ", text).strip()[:MAX_CHARS]
+
+
+@cache
+def _traditional_to_simplified() -> dict[int, str]:
+    table: dict[int, str] = {}
+    lines = resources.files("opencc").joinpath("dictionary/TSCharacters.txt").read_text("utf-8")
+    for line in lines.splitlines():
+        source, _tab, targets = line.partition("\t")
+        target = targets.split(" ")[0]
+        if len(source) == 1 and len(target) == 1 and source != target:
+            table[ord(source)] = target
+    return table
 
 
 def looks_segmented(text: str) -> bool:

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from minsheng.petitions import services
-from minsheng.textmine.router import train_and_publish
+from minsheng.textmine.router_store import train_and_publish
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from minsheng.textmine import router
+from minsheng.textmine import router, router_store
 from minsheng.textmine.csvdata import DataError, read_pairs, stratified_split
 
 
@@ -60,7 +60,7 @@ class Command(BaseCommand):
             pairs = read_pairs(from_csv, text_column, label_column)
         else:
             pairs = confirmed_routings()
-        row = router.train_and_publish(pairs, now=timezone.now(), data_dir=settings.DATA_DIR)
+        row = router_store.train_and_publish(pairs, now=timezone.now(), data_dir=settings.DATA_DIR)
         self.stdout.write(
             json.dumps(
                 {"version": row.version, "trained_on": row.trained_on, "labels": row.labels,
