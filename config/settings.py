@@ -151,6 +151,9 @@ MINSHENG = {
     },
     # Cases whose deadline falls within this many days are shown as due soon.
     "DUE_SOON_DAYS": 3,
+    # The router's proposal pre-fills the clerk's forms from this confidence up; below it the case is
+    # marked for manual routing (需人工分派).
+    "ROUTING_CONFIDENCE": float(os.environ.get("MINSHENG_ROUTING_CONFIDENCE", "0.6")),
 }
 
 LOGGING = {

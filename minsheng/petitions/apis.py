@@ -176,6 +176,7 @@ class QueueIn(Schema):
     state: str = Field("", max_length=20, description="状态，如 registered、accepted")
     due: str = Field("", max_length=10, description="overdue：已超期；soon：即将到期")
     q: str = Field("", max_length=100, description="编号、身份证号、电话、姓名或标题关键词")
+    manual: bool = Field(False, description="true：只列需人工分派的待转送/交办件")
     limit: int = Field(50, ge=1, le=200)
     offset: int = Field(0, ge=0, le=1_000_000)
 
@@ -196,7 +197,9 @@ def queue(request, params: Query[QueueIn]):
     if params.due not in ("", "overdue", "soon"):
         raise InvalidInput(_("due 应为 overdue 或 soon。"), field="due")
     user, now = request.auth, timezone.now()
-    qs = selectors.queue(user, now=now, state=params.state, search=params.q, due=params.due)
+    qs = selectors.queue(
+        user, now=now, state=params.state, search=params.q, due=params.due, manual=params.manual
+    )
     rows = list(qs[params.offset : params.offset + params.limit + 1])
     mine = unit_ids_of(user)
     items = [
@@ -214,6 +217,7 @@ def queue(request, params: Query[QueueIn]):
             "due_at": _local(p.due_at),
             "due_clock": p.due_clock,
             "overdue": _overdue(p, now),
+            "manual_routing": p.manual_routing and p.status == S.REGISTERED,
             "petitioner": None if _hidden_identity(p, mine) else p.petitioner.name_masked,
         }
         for p in rows[: params.limit]
@@ -231,6 +235,10 @@ def _case(user, number: str) -> Petition:
     if not NUMBER.fullmatch(number):
         raise Http404
     return selectors.petition_for(user, number=number.upper())
+
+
+def _coded(category):
+    return {"code": category.code, "name": category.name} if category else None
 
 
 def _named(unit):
@@ -263,15 +271,20 @@ def _detail(petition: Petition, user) -> dict:
         "channel_label": str(petition.get_channel_display()),
         "status_label": str(petition.get_status_display()),
         "region": {"code": petition.region.code, "name": petition.region.name},
-        "category": {"code": petition.category.code, "name": petition.category.name}
-        if petition.category
-        else None,
+        "category": _coded(petition.category),
         "intake_unit": _named(petition.intake_unit),
         "unit": _named(petition.unit),
         "review_unit": _named(petition.review_unit),
         "accused_unit": _named(petition.accused_unit),
         "petitioner": person,
         "repeat_of": petition.repeat_of.number if petition.repeat_of_id else None,
+        "routing": {
+            "category": _coded(petition.suggested_category),
+            "category_confidence": petition.category_confidence,
+            "unit": _named(petition.suggested_unit),
+            "unit_confidence": petition.unit_confidence,
+            "manual": petition.manual_routing,
+        },
         "allowed_steps": [step.name for step in workflow.allowed(petition.status, roles)],
     }
 
@@ -292,6 +305,15 @@ def _unit(body: StepIn, user) -> Unit:
     if unit is None:
         raise InvalidInput(_("责任单位不存在。"), field="unit")
     return unit
+
+
+def _route_args(body: StepIn, user) -> dict:
+    category = None
+    if body.category:
+        category = _categories.get(body.category)
+        if category is None:
+            raise InvalidInput(_("信访事项分类代码不存在。"), field="category")
+    return {"unit": _unit(body, user), "note": body.note, "category": category}
 
 
 def _original(body: StepIn, user) -> Petition:
@@ -315,8 +337,8 @@ def _nothing(body: StepIn, user) -> dict:
 StepArgs = Callable[[StepIn, object], dict]
 # Step name → (service, the keyword arguments it takes from the body). "close" is the system's alone.
 STEP_SERVICES: dict[str, tuple[Callable, StepArgs]] = {
-    "forward": (services.petition_forward, lambda b, u: {"unit": _unit(b, u), "note": b.note}),
-    "assign": (services.petition_assign, lambda b, u: {"unit": _unit(b, u), "note": b.note}),
+    "forward": (services.petition_forward, lambda b, u: _route_args(b, u)),
+    "assign": (services.petition_assign, lambda b, u: _route_args(b, u)),
     "redirect": (services.petition_redirect,
                  lambda b, u: {"legal_channel": b.legal_channel or "", "note": b.note}),
     "decline": (services.petition_decline, lambda b, u: {"reason": b.reason}),

@@ -6,3 +6,9 @@ class PetitionsConfig(AppConfig):
     name = "minsheng.petitions"
     label = "petitions"
     verbose_name = _("信访")
+
+    def ready(self):
+        from minsheng.petitions.textsource import SOURCE
+        from minsheng.textmine import sources
+
+        sources.register(SOURCE)

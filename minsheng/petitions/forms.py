@@ -17,6 +17,7 @@ from minsheng.people.services import Identity
 from minsheng.people.validators import check_id_number, check_phone
 from minsheng.petitions import selectors, services
 from minsheng.petitions.models import Category
+from minsheng.petitions.services import proposals
 from minsheng.petitions.services.intake import MAX_REPRESENTATIVES
 from minsheng.petitions.workflow import TERMINAL, Channel, Kind, LegalChannel, Outcome, Rating, S
 
@@ -56,6 +57,7 @@ class QueueFilterForm(Form):
         required=False,
         choices=[("", _("全部期限")), ("overdue", _("已超期")), ("soon", _("即将到期"))],
     )
+    manual = forms.BooleanField(label=_("仅需人工分派"), required=False)
     q = forms.CharField(
         label=_("搜索"),
         required=False,
@@ -206,8 +208,19 @@ class StepForm(Form):
 
 
 class RouteForm(StepForm):
+    """Forward or assign; the category and unit start from the router's proposal when it was sure."""
+
     unit = forms.ModelChoiceField(label=_("责任单位"), queryset=Unit.objects.filter(is_active=True))
+    category = forms.ModelChoiceField(
+        label=_("分类"), required=False, queryset=Category.objects.all(), empty_label=_("（未分类）")
+    )
     note = _text(_("说明"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.petition is not None:
+            for name, value in proposals.route_prefill(self.petition).items():
+                self.fields[name].initial = value
 
 
 class RedirectForm(StepForm):

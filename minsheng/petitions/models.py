@@ -117,6 +117,25 @@ class Petition(TimeStamped):
     )
     supervision_count = models.PositiveSmallIntegerField(_("督办次数"), default=0)
 
+    # What the router proposed at registration (textmine); a person confirms or corrects it when routing.
+    suggested_category = models.ForeignKey(
+        Category,
+        verbose_name=_("建议分类"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    suggested_unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("建议责任单位"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    category_confidence = models.FloatField(_("分类置信度"), null=True, blank=True)
+    unit_confidence = models.FloatField(_("单位置信度"), null=True, blank=True)
+    manual_routing = models.BooleanField(
+        _("需人工分派"), default=False, help_text=_("分类模型没有把握时标记，由登记员人工判断")
+    )
+
     class Meta:
         verbose_name = _("信访件")
         verbose_name_plural = _("信访件")
@@ -129,10 +148,20 @@ class Petition(TimeStamped):
             models.Index(fields=["region", "status"], name="petition_region_idx"),
             models.Index(fields=["petitioner", "status"], name="petition_petitioner_idx"),
             models.Index(fields=["received_at"], name="petition_received_idx"),
+            models.Index(
+                fields=["intake_unit", "due_at"],
+                name="petition_manual_routing_idx",
+                condition=Q(manual_routing=True, status=S.REGISTERED),
+            ),
         ]
 
     def __str__(self):
         return self.number
+
+    @property
+    def text(self) -> str:
+        """The case's words as the text tools read them (routing, duplicates, hot issues)."""
+        return compose_text(self.title, self.request, self.facts, self.reasons)
 
     @property
     def is_report(self) -> bool:
@@ -141,6 +170,11 @@ class Petition(TimeStamped):
     @property
     def is_open(self) -> bool:
         return self.status not in TERMINAL
+
+
+def compose_text(*parts: str) -> str:
+    """Title, request, facts and reasons joined as one text, the same way for a form and a record."""
+    return "\n".join(p.strip() for p in parts if p and p.strip())
 
 
 class Representative(models.Model):

@@ -51,6 +51,7 @@ class StepIn(Schema):
 
     unit: int | None = Field(None, ge=1, le=MAX_ID, description="forward/assign：责任单位编号")
     note: str = Field("", max_length=LONG_TEXT, description="forward/assign/redirect：说明")
+    category: str | None = Field(None, max_length=20, description="forward/assign：确认或更正的分类代码")
     legal_channel: LegalChannel | None = Field(None, description="redirect：法定途径")
     reason: str = Field("", max_length=LONG_TEXT, description="decline/object/extend/request_*：理由")
     original: str = Field("", max_length=30, description="link_repeat：原信访件编号")
@@ -97,6 +98,7 @@ class PetitionItem(Schema):
     due_at: datetime | None
     due_clock: str
     overdue: bool
+    manual_routing: bool = Field(description="待转送/交办且分类模型没有把握：需人工分派")
     petitioner: str | None = Field(description="脱敏姓名；匿名或本单位被反映时为空")
 
 
@@ -105,6 +107,16 @@ class PetitionPage(Schema):
     limit: int
     offset: int
     next_offset: int | None
+
+
+class RoutingProposal(Schema):
+    """What the router proposed at registration; ``manual``: a person must route it without a proposal."""
+
+    category: Coded | None
+    category_confidence: float | None
+    unit: Named | None
+    unit_confidence: float | None
+    manual: bool
 
 
 class PetitionDetail(Schema):
@@ -153,6 +165,7 @@ class PetitionDetail(Schema):
     review_decision: str
     re_review_decision: str
     repeat_of: str | None
+    routing: RoutingProposal
     allowed_steps: list[str]
 
 

@@ -57,11 +57,16 @@ def petition_for_citizen(*, number: str, code: str) -> Petition | None:
     return petition
 
 
-def queue(user, *, now: datetime, state: str = "", search: str = "", due: str = "") -> QuerySet[Petition]:
-    """The user's work: open cases, nearest deadline first. ``due`` is "overdue" or "soon"."""
+def queue(
+    user, *, now: datetime, state: str = "", search: str = "", due: str = "", manual: bool = False
+) -> QuerySet[Petition]:
+    """The user's work: open cases, nearest deadline first. ``due`` is "overdue" or "soon"; ``manual``
+    keeps the cases to be routed that the router was not sure about (需人工分派)."""
     qs = petitions_visible_to(user).exclude(status__in=TERMINAL)
     if state:
         qs = qs.filter(status=state)
+    if manual:
+        qs = qs.filter(manual_routing=True, status=S.REGISTERED)
     if due == "overdue":
         # A hearing stops the clock (Art. 36): a paused case is not overdue.
         qs = qs.filter(due_at__lt=now).exclude(due_clock__in=WINDOWS).exclude(status__in=PAUSED)
@@ -109,19 +114,3 @@ def open_cases_of_same_petitioner(petition: Petition) -> QuerySet[Petition]:
 
 def overdue_and_due_soon(user, *, now: datetime) -> dict[str, QuerySet[Petition]]:
     return {"overdue": queue(user, now=now, due="overdue"), "soon": queue(user, now=now, due="soon")}
-
-
-def category_suggestions(petition: Petition, k: int = 3) -> list:
-    """The router's top categories for a case still to be routed; empty when no model is published.
-
-    The text is composed as ``manage.py router train`` composes it from confirmed cases.
-    """
-    from minsheng.textmine.router_store import load_newest
-
-    if petition.status != S.REGISTERED:
-        return []
-    router = load_newest()
-    if router is None:
-        return []
-    text = "\n".join(filter(None, (petition.title, petition.request, petition.facts, petition.reasons)))
-    return router.suggest(text, k=k)

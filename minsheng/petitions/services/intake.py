@@ -19,9 +19,11 @@ from minsheng.orgs.selectors import bureau_of
 from minsheng.people import crypto
 from minsheng.people.services import Identity, person_record
 from minsheng.people.validators import check_id_number, check_phone
-from minsheng.petitions.models import Attachment, Category, Petition, Representative
+from minsheng.petitions.models import Attachment, Category, Petition, Representative, compose_text
 from minsheng.petitions.services.numbers import new_query_code, next_number, query_code_of
+from minsheng.petitions.services.proposals import proposal_fields, record_choice, routing_proposal
 from minsheng.petitions.workflow import Channel, Clock, Kind, S
+from minsheng.textmine.sources import CATEGORY
 
 MAX_REPRESENTATIVES = 5  # Art. 20
 ROUTING_PERIOD = days(15)  # Art. 22: forward or assign within 15 days of registration
@@ -159,6 +161,8 @@ def petition_submit(
             return Receipt(existing, query_code_of(existing), created=False)
     _check(intake)
     extensions = [check_attachment(f) for f in attachments]
+    # The router reads the text before the write transaction: it needs no lock.
+    proposal = routing_proposal(compose_text(intake.title, intake.request, intake.facts, intake.reasons))
     try:
         return _register(
             intake,
@@ -168,6 +172,7 @@ def petition_submit(
             account,
             idempotency_key,
             list(zip(attachments, extensions, strict=True)),
+            proposal,
         )
     except IntegrityError:
         # Two retries raced; the loser returns what the winner created. ``_register`` is atomic (a
@@ -190,7 +195,7 @@ def _by_key(idempotency_key: str) -> Petition | None:
 
 
 @transaction.atomic
-def _register(intake, actor, now, intake_unit, account, idempotency_key, files) -> Receipt:
+def _register(intake, actor, now, intake_unit, account, idempotency_key, files, proposal) -> Receipt:
     intake_unit = intake_unit or bureau_of(intake.region)
     if intake_unit is None:
         raise InvalidInput(_("该区域没有信访部门，无法登记。"), field="region")
@@ -224,7 +229,10 @@ def _register(intake, actor, now, intake_unit, account, idempotency_key, files) 
         due_at=deadline.due_at,
         due_clock=Clock.ROUTE,
         due_warning=bool(deadline.warnings),
+        **proposal_fields(proposal),
     )
+    if intake.category is not None:  # the clerk chose it: keep it beside the proposal
+        record_choice(petition=petition, target=CATEGORY, chosen=intake.category, now=now)
     for identity in intake.representatives:
         person = person_record(identity=identity, actor=actor)
         Representative.objects.get_or_create(petition=petition, person=person)

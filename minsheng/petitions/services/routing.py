@@ -8,35 +8,50 @@ from django.utils.translation import gettext as _
 from minsheng.core.calendar_store import official_calendar
 from minsheng.core.errors import DomainError, InvalidInput
 from minsheng.orgs.models import Unit
-from minsheng.petitions.models import Petition
+from minsheng.petitions.models import Category, Petition
+from minsheng.petitions.services import proposals
 from minsheng.petitions.services.transitions import take
 from minsheng.petitions.workflow import CONCLUDED, IN_HANDLING, OBJECTION_PERIOD, LegalChannel
+from minsheng.textmine.sources import CATEGORY, UNIT
 
 
-def _route(name: str, *, petition: Petition, actor, now: datetime, unit: Unit, note: str) -> Petition:
+def _route(
+    name: str, *, petition: Petition, actor, now: datetime, unit: Unit, note: str, category: Category | None
+) -> Petition:
     if not unit.is_active:
         raise InvalidInput(_("该单位已停用。"), field="unit")
+    update = {"unit": unit, "assigned_at": now, "assignment_kind": name}
+    if category is not None:
+        update["category"] = category
     # A report may not be handled by the body it accuses (Arts. 28, 46): ``take`` refuses that.
-    return take(
+    petition = take(
         name,
         petition=petition,
         actor=actor,
         now=now,
         data={"unit": unit.pk, "unit_name": unit.name, "note": note},
-        update={"unit": unit, "assigned_at": now, "assignment_kind": name},
+        update=update,
     )
+    proposals.record_choice(petition=petition, target=UNIT, chosen=unit, now=now)
+    proposals.record_choice(petition=petition, target=CATEGORY, chosen=category, now=now)
+    return petition
 
 
 @transaction.atomic
-def petition_forward(*, petition: Petition, actor, now: datetime, unit: Unit, note: str = "") -> Petition:
-    """转送: send the matter to the body with authority, which must tell the petitioner within 15 days."""
-    return _route("forward", petition=petition, actor=actor, now=now, unit=unit, note=note)
+def petition_forward(
+    *, petition: Petition, actor, now: datetime, unit: Unit, note: str = "", category: Category | None = None
+) -> Petition:
+    """转送: send the matter to the body with authority, which must tell the petitioner within 15 days.
+    The clerk confirms (or corrects) the category on the way."""
+    return _route("forward", petition=petition, actor=actor, now=now, unit=unit, note=note, category=category)
 
 
 @transaction.atomic
-def petition_assign(*, petition: Petition, actor, now: datetime, unit: Unit, note: str = "") -> Petition:
+def petition_assign(
+    *, petition: Petition, actor, now: datetime, unit: Unit, note: str = "", category: Category | None = None
+) -> Petition:
     """交办: like a forward, and the unit must report the result back to the bureau."""
-    return _route("assign", petition=petition, actor=actor, now=now, unit=unit, note=note)
+    return _route("assign", petition=petition, actor=actor, now=now, unit=unit, note=note, category=category)
 
 
 @transaction.atomic

@@ -27,9 +27,9 @@ def test_it_suggests_categories_for_a_case_to_be_routed(client, clerk, file_peti
     petition = file_petition()  # 小区楼道照明长期损坏
     client.force_login(clerk)
     body = client.get(f"/staff/cases/{petition.number}/").content.decode()
-    assert "分类建议" in body
-    assert body.index("城乡建设", body.index("分类建议")) < body.index(
-        "劳动和社会保障", body.index("分类建议")
+    assert "分类与派单建议" in body
+    assert body.index("城乡建设", body.index("分类与派单建议")) < body.index(
+        "劳动和社会保障", body.index("分类与派单建议")
     )
 
 

@@ -14,8 +14,10 @@ from minsheng.people.services import masked, person_unmask
 from minsheng.petitions import documents, permissions, selectors, services, workflow
 from minsheng.petitions.forms import UnmaskForm
 from minsheng.petitions.models import Attachment, Petition
+from minsheng.petitions.services import proposals
 from minsheng.petitions.views.actions import step_form
 from minsheng.petitions.views.htmx import is_htmx
+from minsheng.petitions.workflow import S
 
 REPEAT_CANDIDATES = 10
 
@@ -39,7 +41,8 @@ def case_context(request, petition: Petition, *, failed=None) -> dict:
         "may_unmask": permissions.may_unmask(user, petition),
         "unmask_form": UnmaskForm(),
         "actions": actions,
-        "suggestions": selectors.category_suggestions(petition),
+        "proposal_rows": _proposal_rows(petition),
+        "routing_threshold": proposals.threshold(),
         "repeats": list(repeats.select_related("unit")[:REPEAT_CANDIDATES]),
         "attachments": list(petition.attachments.order_by("pk")),
         "documents": documents.available(petition),
@@ -49,6 +52,14 @@ def case_context(request, petition: Petition, *, failed=None) -> dict:
             .order_by("id")
         ),
     }
+
+
+def _proposal_rows(petition: Petition) -> list:
+    # The router's proposal matters only while the case waits to be routed.
+    if petition.status != S.REGISTERED:
+        return []
+    proposal = proposals.routing_proposal(petition.text)
+    return [(_("问题分类"), proposal.categories), (_("责任单位"), proposal.units)]
 
 
 @login_required

@@ -27,6 +27,7 @@ def queue(request):
         state=filters.get("state", ""),
         search=filters.get("q", ""),
         due=filters.get("due", ""),
+        manual=filters.get("manual", False),
     )
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "petitions/_queue_table.html" if is_htmx(request) else "petitions/queue.html"

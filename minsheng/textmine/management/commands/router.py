@@ -2,13 +2,12 @@
 
 import json
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from minsheng.textmine import router, router_store
+from minsheng.textmine import router, router_store, sources
 from minsheng.textmine.csvdata import DataError, read_pairs, stratified_split
 
 
@@ -25,8 +24,14 @@ class Command(BaseCommand):
         ev.add_argument("--seed", type=int, default=0)
         ev.add_argument("--text-column", default="text")
         ev.add_argument("--label-column", default="label")
-        tr = sub.add_parser("train", help=_("用数据库中已分类的信访件（或 CSV）训练并发布新模型"))
-        tr.add_argument("--from-csv", help=_("改用 CSV 文件训练"))
+        tr = sub.add_parser("train", help=_("用数据库中已确认的分类和分派（或 CSV）训练并发布新模型"))
+        tr.add_argument(
+            "--target",
+            choices=[*sources.TARGETS, "all"],
+            default="all",
+            help=_("预测对象：category（问题分类）、unit（责任单位）或 all"),
+        )
+        tr.add_argument("--from-csv", help=_("改用 CSV 文件训练（预测对象为 category）"))
         tr.add_argument("--text-column", default="text")
         tr.add_argument("--label-column", default="label")
 
@@ -55,26 +60,30 @@ class Command(BaseCommand):
             result.update(split=split, seed=seed)
         return result
 
-    def train(self, *, from_csv, text_column, label_column, **_options):
+    def train(self, *, from_csv, target, text_column, label_column, **_options):
         if from_csv:
-            pairs = read_pairs(from_csv, text_column, label_column)
+            plan = [(sources.CATEGORY, read_pairs(from_csv, text_column, label_column))]
         else:
-            pairs = confirmed_routings()
-        row = router_store.train_and_publish(pairs, now=timezone.now(), data_dir=settings.DATA_DIR)
-        self.stdout.write(
-            json.dumps(
-                {"version": row.version, "trained_on": row.trained_on, "labels": row.labels,
-                 "scores": row.scores, "path": row.path},
-                ensure_ascii=False,
+            targets = sources.TARGETS if target == "all" else (target,)
+            plan = [(t, confirmed_routings(t)) for t in targets]
+        for name, pairs in plan:
+            if len({label for _text, label in pairs}) < 2:
+                if target == "all" and not from_csv:
+                    # A new office has routed nothing to units yet: train what can be trained.
+                    self.stderr.write(_("跳过 %(target)s：已确认的类别不足两个") % {"target": name})
+                    continue
+            row = router_store.train_and_publish(
+                pairs, now=timezone.now(), data_dir=settings.DATA_DIR, target=name
             )
-        )  # fmt: skip
+            self.stdout.write(
+                json.dumps(
+                    {"target": name, "version": row.version, "trained_on": row.trained_on,
+                     "labels": row.labels, "scores": row.scores, "path": row.path},
+                    ensure_ascii=False,
+                )
+            )  # fmt: skip
 
 
-def confirmed_routings() -> list[tuple[str, str]]:
-    """(text, category name) of every petition that has a category. Read through the app registry:
-    textmine must not import petitions."""
-    petition = apps.get_model("petitions", "Petition")
-    rows = petition.objects.filter(category__isnull=False).values_list(
-        "title", "request", "facts", "reasons", "category__name"
-    )
-    return [("\n".join(filter(None, parts)), name) for *parts, name in rows.iterator()]
+def confirmed_routings(target: str) -> list[tuple[str, str]]:
+    """(text, label) of every routing people confirmed, from every domain that registered a source."""
+    return [pair for source in sources.registered() for pair in source.routings(target)]

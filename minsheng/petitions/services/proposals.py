@@ -1,0 +1,145 @@
+"""The router's proposal for a case (分类与派单建议), and the record of what people chose instead.
+
+At registration the newest routers (textmine) propose a category and a responsible unit. From
+``MINSHENG["ROUTING_CONFIDENCE"]`` up a proposal pre-fills the clerk's forms; below it, or with no
+router published yet, the case is marked for manual routing. Whenever a person sets the category or
+the unit, a ``RoutingFeedback`` row keeps what was proposed beside what was chosen.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+
+from minsheng.orgs.models import Unit
+from minsheng.petitions.models import Category, Petition
+from minsheng.petitions.textsource import DOMAIN
+from minsheng.textmine.models import RoutingFeedback
+from minsheng.textmine.router_store import load_newest
+from minsheng.textmine.sources import CATEGORY, UNIT
+
+TOP = 3
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One proposed category or unit, with the router's confidence and the words behind it."""
+
+    value: Category | Unit
+    confidence: float
+    words: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    categories: list[Choice]
+    units: list[Choice]
+
+    @property
+    def category(self) -> Choice | None:
+        """The top category if the router is sure enough to pre-fill it."""
+        return _confident(self.categories)
+
+    @property
+    def unit(self) -> Choice | None:
+        """The top unit if the router is sure enough to pre-fill it."""
+        return _confident(self.units)
+
+    @property
+    def manual(self) -> bool:
+        """A person must route this case without a pre-filled proposal."""
+        return self.category is None or self.unit is None
+
+
+def threshold() -> float:
+    return settings.MINSHENG["ROUTING_CONFIDENCE"]
+
+
+def _confident(choices: list[Choice]) -> Choice | None:
+    return choices[0] if choices and choices[0].confidence >= threshold() else None
+
+
+def routing_proposal(text: str, *, k: int = TOP) -> Proposal:
+    """What the published routers propose for ``text``: up to ``k`` categories and units, best first.
+
+    Labels that no longer exist (a category removed, a unit deactivated) are skipped.
+    """
+    categories = _suggest(CATEGORY, text, k)
+    units = _suggest(UNIT, text, k)
+    by_name = {}
+    if categories:
+        by_name = {c.name: c for c in Category.objects.filter(name__in=[s.label for s in categories])}
+    active = {}
+    if units:
+        active = Unit.objects.filter(is_active=True).in_bulk(
+            [int(s.label) for s in units if s.label.isdigit()]
+        )
+    return Proposal(
+        categories=[
+            Choice(by_name[s.label], s.confidence, s.top_words) for s in categories if s.label in by_name
+        ],
+        units=[
+            Choice(active[int(s.label)], s.confidence, s.top_words)
+            for s in units
+            if s.label.isdigit() and int(s.label) in active
+        ],
+    )
+
+
+def _suggest(target: str, text: str, k: int):
+    router = load_newest(target)
+    if router is None or not text.strip():
+        return []
+    return router.suggest(text, k=k)
+
+
+def proposal_fields(proposal: Proposal) -> dict:
+    """The petition fields that keep the proposal made at registration."""
+    top_category = proposal.categories[0] if proposal.categories else None
+    top_unit = proposal.units[0] if proposal.units else None
+    return {
+        "suggested_category": top_category.value if top_category else None,
+        "category_confidence": top_category.confidence if top_category else None,
+        "suggested_unit": top_unit.value if top_unit else None,
+        "unit_confidence": top_unit.confidence if top_unit else None,
+        "manual_routing": proposal.manual,
+    }
+
+
+def route_prefill(petition: Petition) -> dict[str, int]:
+    """Initial values of the routing form: the category already set, else the proposed one, and the
+    proposed unit, each only if the router was sure enough."""
+    sure = threshold()
+    values = {}
+    if petition.suggested_unit_id and (petition.unit_confidence or 0) >= sure:
+        values["unit"] = petition.suggested_unit_id
+    if petition.category_id:
+        values["category"] = petition.category_id
+    elif petition.suggested_category_id and (petition.category_confidence or 0) >= sure:
+        values["category"] = petition.suggested_category_id
+    return values
+
+
+def record_choice(*, petition: Petition, target: str, chosen, now: datetime) -> None:
+    """Keep what a person chose for ``target`` beside what the router proposed at registration.
+
+    Nothing is recorded when there was no proposal: there is nothing to learn about the router then
+    (the choice itself is training data through ``textsource.routings``).
+    """
+    suggested, confidence = (
+        (petition.suggested_category, petition.category_confidence)
+        if target == CATEGORY
+        else (petition.suggested_unit, petition.unit_confidence)
+    )
+    if suggested is None or chosen is None:
+        return
+    label = (lambda v: v.name) if target == CATEGORY else (lambda v: str(v.pk))
+    RoutingFeedback.objects.create(
+        domain=DOMAIN,
+        record_id=petition.pk,
+        target=target,
+        suggested=label(suggested),
+        confidence=confidence,
+        chosen=label(chosen),
+        at=now,
+    )
