@@ -101,16 +101,56 @@ def open_cases_of_same_petitioner(petition: Petition) -> QuerySet[Petition]:
     """
     if petition.petitioner_id is None:
         return Petition.objects.none()
-    same = Q(petitioner_id=petition.petitioner_id)
-    id_bi = petition.petitioner.id_number_bi
-    if id_bi:
-        same |= Q(petitioner__id_number_bi=id_bi)
-    return (
-        Petition.objects.filter(same, status__in=IN_HANDLING | CONCLUDED)
-        .exclude(pk=petition.pk)
-        .order_by("-received_at")
-    )
+    return repeat_candidates(
+        person_id=petition.petitioner_id, id_number_bi=petition.petitioner.id_number_bi
+    ).exclude(pk=petition.pk)
+
+
+def repeat_candidates(*, person_id: int | None = None, id_number_bi: str = "") -> QuerySet[Petition]:
+    """Cases of a person (by record, or anyone with the same ID number's blind index) that a repeat
+    may refer to: still being handled or concluded. No access rule."""
+    same = Q(pk__in=[])
+    if person_id:
+        same |= Q(petitioner_id=person_id)
+    if id_number_bi:
+        same |= Q(petitioner__id_number_bi=id_number_bi)
+    return Petition.objects.filter(same, status__in=IN_HANDLING | CONCLUDED).order_by("-received_at")
 
 
 def overdue_and_due_soon(user, *, now: datetime) -> dict[str, QuerySet[Petition]]:
     return {"overdue": queue(user, now=now, due="overdue"), "soon": queue(user, now=now, due="soon")}
+
+
+SIMILAR_LIMIT = 10
+# "The same person on a similar matter" asks less than "nearly the same text": a petitioner rarely
+# writes the same words twice, but a repeat shares the place, the people and the request.
+SAME_PERSON_SIMILARITY = 0.3
+
+
+def similar_cases(user, text: str, *, exclude: int | None = None) -> list[tuple[Petition, float]]:
+    """Cases the user may see whose text is nearly the same as ``text`` (the duplicate index), best
+    first, with the estimated similarity."""
+    from minsheng.petitions.textsource import DOMAIN
+    from minsheng.textmine import neardup
+
+    # Ask for more than we show: some matches may be cases this user may not see.
+    matches = neardup.similar(DOMAIN, text, limit=SIMILAR_LIMIT * 5, exclude=[exclude] if exclude else [])
+    return _visible_in_order(user, {m.record_id: m.similarity for m in matches})[:SIMILAR_LIMIT]
+
+
+def same_person_cases(user, text: str, candidates: QuerySet[Petition]) -> list[tuple[Petition, float]]:
+    """Of ``candidates`` (cases of the same petitioner), those the user may see, the most similar
+    matter first, with the similarity; a repeat is likely from ``SAME_PERSON_SIMILARITY`` up."""
+    from minsheng.petitions.textsource import DOMAIN
+    from minsheng.textmine import neardup
+
+    ids = list(candidates.values_list("pk", flat=True)[: SIMILAR_LIMIT * 5])
+    scores = neardup.similarity_to(DOMAIN, text, ids)
+    return _visible_in_order(user, {pk: scores.get(pk, 0.0) for pk in ids})[:SIMILAR_LIMIT]
+
+
+def _visible_in_order(user, scores: dict[int, float]) -> list[tuple[Petition, float]]:
+    if not scores:
+        return []
+    found = petitions_visible_to(user).filter(pk__in=scores).select_related("unit", "region")
+    return sorted(((p, scores[p.pk]) for p in found), key=lambda x: (-x[1], x[0].pk))

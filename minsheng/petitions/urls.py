@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("overdue/", views.overdue, name="overdue"),
     path("new/", views.intake, name="intake"),
+    path("new/assist/", views.intake_assist, name="intake_assist"),
     path("cases/<str:number>/", views.case, name="case"),
     path("cases/<str:number>/steps/<slug:step_name>/", views.step, name="step"),
     path("cases/<str:number>/identity/", views.identity, name="identity"),

@@ -22,7 +22,9 @@ from minsheng.people.validators import check_id_number, check_phone
 from minsheng.petitions.models import Attachment, Category, Petition, Representative, compose_text
 from minsheng.petitions.services.numbers import new_query_code, next_number, query_code_of
 from minsheng.petitions.services.proposals import proposal_fields, record_choice, routing_proposal
+from minsheng.petitions.textsource import DOMAIN
 from minsheng.petitions.workflow import Channel, Clock, Kind, S
+from minsheng.textmine import neardup
 from minsheng.textmine.sources import CATEGORY
 
 MAX_REPRESENTATIVES = 5  # Art. 20
@@ -231,6 +233,8 @@ def _register(intake, actor, now, intake_unit, account, idempotency_key, files, 
         due_warning=bool(deadline.warnings),
         **proposal_fields(proposal),
     )
+    # In the same transaction: the duplicate index changes exactly when the case commits.
+    neardup.index(DOMAIN, petition.pk, petition.text)
     if intake.category is not None:  # the clerk chose it: keep it beside the proposal
         record_choice(petition=petition, target=CATEGORY, chosen=intake.category, now=now)
     for identity in intake.representatives:

@@ -134,3 +134,15 @@ def test_the_api_shows_the_proposal_and_routes_with_a_corrected_category(
     assert response.status_code == 200, response.content
     petition.refresh_from_db()
     assert petition.category == world.categories["labour"]
+
+
+def test_the_intake_form_pre_fills_an_empty_category_while_the_clerk_types(client, world, clerk, routers):
+    client.force_login(clerk)
+    typed = {"title": "楼道照明坏了", "request": "小区楼道照明损坏，物业不维修", "category": ""}
+    body = client.post("/staff/new/assist/", typed).content.decode()
+    assert 'id="category-field" hx-swap-oob="true"' in body and "已按建议预填分类" in body
+    assert selected(body.replace("id_category", "id_intake_category"), "intake", "category") == str(
+        world.categories["housing"].pk
+    )
+    chosen = {**typed, "category": world.categories["labour"].pk}  # the clerk's own choice stays
+    assert "hx-swap-oob" not in client.post("/staff/new/assist/", chosen).content.decode()

@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from minsheng.orgs.models import Membership
 from minsheng.petitions.views.case import attachment, case, document, identity
 from minsheng.petitions.views.intake import intake
+from minsheng.petitions.views.intake_assist import intake_assist
 from minsheng.petitions.views.queue import overdue, queue
 from minsheng.petitions.views.steps import step
 
@@ -37,7 +38,7 @@ def staff_page(view):
 
 
 attachment, case, document, identity = map(staff_page, (attachment, case, document, identity))
-intake, overdue, queue, step = map(staff_page, (intake, overdue, queue, step))
+intake, intake_assist, overdue, queue, step = map(staff_page, (intake, intake_assist, overdue, queue, step))
 
 __all__ = [
     "attachment",
@@ -45,6 +46,7 @@ __all__ = [
     "document",
     "identity",
     "intake",
+    "intake_assist",
     "is_citizen_only",
     "overdue",
     "queue",

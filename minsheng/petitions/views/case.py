@@ -19,8 +19,6 @@ from minsheng.petitions.views.actions import step_form
 from minsheng.petitions.views.htmx import is_htmx
 from minsheng.petitions.workflow import S
 
-REPEAT_CANDIDATES = 10
-
 
 def case_context(request, petition: Petition, *, failed=None) -> dict:
     """Everything the case page shows; ``failed`` is (step name, bound form) of a refused step."""
@@ -29,10 +27,11 @@ def case_context(request, petition: Petition, *, failed=None) -> dict:
         (s, failed[1] if failed and failed[0] == s.name else step_form(s.name, user=user, petition=petition))
         for s in workflow.allowed(petition.status, permissions.roles_by_unit(user, petition))
     ]
-    # Other cases of the same person, but only those this user may see anyway.
-    repeats = selectors.open_cases_of_same_petitioner(petition).filter(
-        pk__in=selectors.petitions_visible_to(user).values("pk")
-    )
+    text = petition.text
+    # Other cases of the same person on a similar matter (repeat candidates), and cases of anyone
+    # with nearly the same text (one matter, many people): only cases this user may see anyway.
+    repeats = selectors.same_person_cases(user, text, selectors.open_cases_of_same_petitioner(petition))
+    similar = selectors.similar_cases(user, text, exclude=petition.pk)
     return {
         "p": petition,
         "now": timezone.now(),
@@ -43,7 +42,10 @@ def case_context(request, petition: Petition, *, failed=None) -> dict:
         "actions": actions,
         "proposal_rows": _proposal_rows(petition),
         "routing_threshold": proposals.threshold(),
-        "repeats": list(repeats.select_related("unit")[:REPEAT_CANDIDATES]),
+        "repeats": repeats,
+        "similar": similar,
+        "similar_people": _people(petition, similar),
+        "repeat_bar": selectors.SAME_PERSON_SIMILARITY,
         "attachments": list(petition.attachments.order_by("pk")),
         "documents": documents.available(petition),
         "events": list(
@@ -52,6 +54,13 @@ def case_context(request, petition: Petition, *, failed=None) -> dict:
             .order_by("id")
         ),
     }
+
+
+def _people(petition: Petition, similar: list) -> int:
+    """How many distinct petitioners (anonymous ones each counted) raised this matter, this case included."""
+    people = {p.petitioner_id or f"#{p.pk}" for p, _s in similar}
+    people.add(petition.petitioner_id or f"#{petition.pk}")
+    return len(people)
 
 
 def _proposal_rows(petition: Petition) -> list:
