@@ -23,6 +23,7 @@ STATE_MIX = {
     S.FINAL: 8, S.CLOSED: 55,
 }  # fmt: skip
 REPEATS = 14
+JOINT_PEOPLE = 7  # residents writing about one blocked drain (texts.JOINT_MATTER)
 
 _HANDLED = ("route", "accept", "answer")
 _REVIEW = (*_HANDLED, "rate", "request_review", "decide_review")
@@ -250,6 +251,35 @@ def plan_cases(world: DemoWorld, now: datetime, rng: random.Random) -> list[Case
         and (now - c.events[-1][0]).days >= 3
     ]  # fmt: skip
     cases += [_repeat(rng, original, now) for original in rng.sample(candidates, REPEATS)]
+    cases += _joint_matter(rng, world, now)
+    return cases
+
+
+def _joint_matter(rng: random.Random, world: DemoWorld, now: datetime) -> list[Case]:
+    """Several residents of one estate raise the same matter in the last two weeks, in their own words."""
+    code = next(c for c in world.regions if c.startswith("990102") and len(c) > 9)
+    street = world.regions[code[:9]].name
+    words = invent.words(rng, street=street, place=world.regions[code].name, unit_name="")
+    cases = []
+    for i in range(JOINT_PEOPLE):
+        m = texts.JOINT_MATTER
+        template = texts.Template(
+            m.category, m.unit, m.title,
+            rng.choice(texts.JOINT_GREETINGS) + m.request + rng.choice(texts.JOINT_CLOSINGS),
+            m.facts + rng.choice(texts.JOINT_EXTRA), m.reasons,
+        )  # fmt: skip
+        target = S.ASSIGNED if i < 2 else S.REGISTERED
+        case = Case(
+            target=target, template=template, kind=Kind.REQUEST,
+            channel=rng.choice((Channel.ONLINE, Channel.PHONE)),
+            region_code=code, intake_key="bureau", unit_key=_street_office(world, code), words=words,
+            identity=invent.identity(rng, street=street, place=world.regions[code].name, area=code[:6]),
+        )  # fmt: skip
+        received = now - timedelta(days=rng.uniform(0.5, 13))
+        case.events = [(received, "submit")]
+        if target == S.ASSIGNED:
+            case.events.append((received + timedelta(hours=rng.uniform(2, 20)), "route"))
+        cases.append(case)
     return cases
 
 

@@ -276,3 +276,14 @@ RE_REVIEW_DECISIONS = (
     "经复核，维持复查意见。本复核意见为终结意见，信访人以同一事实和理由再次提出的，不再受理。",
     "经复核，复查意见处理恰当，予以维持。信访终结。",
 )
+
+
+# One matter, many people (联名/集体反映): residents of one place write about the same blocked drain
+# within two weeks, each in their own words, so that duplicates and hot issues have something to find.
+JOINT_MATTER = T("0104", "street", "{estate}排水管道堵塞污水外溢",
+                 "请求尽快疏通{estate}门前排水管道，清理外溢污水。",
+                 "{estate}{b}栋门前的排水管道自上月起堵塞，每逢下雨污水漫到路面，臭味很大，老人孩子出行困难。",
+                 "居民多次向社区反映没有结果，影响环境卫生和出行安全。")  # fmt: skip
+JOINT_GREETINGS = ("", "尊敬的领导您好！", "领导好，", "您好！")
+JOINT_CLOSINGS = ("", "谢谢！", "盼复。", "恳请领导重视！")
+JOINT_EXTRA = ("", "污水已经渗进一楼住户家里。", "下水道口还有蚊虫滋生。", "小区门口的路面已经结了一层污垢。")

@@ -14,6 +14,7 @@ from django.conf import settings
 from minsheng.orgs.models import Unit
 from minsheng.petitions.models import Category, Petition
 from minsheng.petitions.textsource import DOMAIN
+from minsheng.petitions.workflow import S
 from minsheng.textmine.models import RoutingFeedback
 from minsheng.textmine.router_store import load_newest
 from minsheng.textmine.sources import CATEGORY, UNIT
@@ -104,6 +105,18 @@ def proposal_fields(proposal: Proposal) -> dict:
         "unit_confidence": top_unit.confidence if top_unit else None,
         "manual_routing": proposal.manual,
     }
+
+
+def petition_repropose_waiting() -> int:
+    """Give every case still waiting to be routed the proposal of the newest routers (after a router
+    is published for the first time, or retrained); returns how many cases were updated. Safe to
+    run twice. Not audited: it changes a proposal, not the case."""
+    updated = 0
+    waiting = Petition.objects.filter(status=S.REGISTERED).only("id", "title", "request", "facts", "reasons")
+    for petition in waiting.iterator(chunk_size=500):
+        fields = proposal_fields(routing_proposal(petition.text))
+        updated += Petition.objects.filter(pk=petition.pk, status=S.REGISTERED).update(**fields)
+    return updated
 
 
 def route_prefill(petition: Petition) -> dict[str, int]:

@@ -17,6 +17,7 @@ from minsheng.demo.play import Player
 from minsheng.orgs.models import Membership
 from minsheng.petitions import services
 from minsheng.petitions.models import Petition
+from minsheng.petitions.services import proposals
 from minsheng.petitions.workflow import S
 
 BASE_URL = "http://127.0.0.1:8000"
@@ -65,9 +66,11 @@ class Command(BaseCommand):
         )
         for username in demo.kept_users:
             self.stdout.write(_("账号 %(u)s 在载入前已存在，其密码未更改。") % {"u": username})
-        # A routing model learnt from the demo's own categorized cases, so that registered cases show
-        # category suggestions (分类建议) on their page.
+        # Routers learnt from the demo's own categorized and routed cases; the cases still to be routed
+        # then get their proposal (分类与派单建议), as they would have with a router in place.
         call_command("router", "train", stdout=self.stdout)
+        n = proposals.petition_repropose_waiting()
+        self.stdout.write(_("已为%(n)s件待转送/交办的信访件生成分派建议。") % {"n": n})
         return token
 
     @staticmethod
