@@ -165,6 +165,13 @@ def submit(
         "due_at": _local(petition.due_at),
         "due_clock": petition.due_clock,
         "created": receipt.created,
+        "manual_routing": petition.manual_routing,
+        # Earlier cases with nearly the same text that the caller may see: possible repeats or one
+        # matter raised by many people, for the clerk to look at before routing.
+        "similar": [
+            {"number": p.number, "similarity": round(score, 2)}
+            for p, score in selectors.similar_cases(request.auth, petition.text, exclude=petition.pk)
+        ],
     }
     return Status(201 if receipt.created else 200, body)
 

@@ -37,6 +37,11 @@ class SubmitIn(Schema):
     anonymous: bool = Field(False, description="仅检举控告可匿名")
 
 
+class SimilarCase(Schema):
+    number: str
+    similarity: float = Field(description="0–1，字符片段重合度的估计")
+
+
 class SubmitOut(Schema):
     number: str
     query_code: str = Field(description="信访人查询进度用的查询码")
@@ -44,6 +49,8 @@ class SubmitOut(Schema):
     due_at: datetime | None
     due_clock: str
     created: bool = Field(description="false：同一 Idempotency-Key 的重试，返回首次登记的信访件")
+    manual_routing: bool = Field(description="分类模型没有把握（或尚无模型）：需人工分派")
+    similar: list[SimilarCase] = Field(description="调用者可见的内容相近的信访件，相似度从高到低")
 
 
 class StepIn(Schema):

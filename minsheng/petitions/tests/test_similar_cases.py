@@ -111,3 +111,16 @@ def test_similar_cases_are_found_again_after_the_index_is_rebuilt(client, clerk,
     call_command("neardup", "rebuild", "--domain", "petitions")
     client.force_login(clerk)
     assert first.number in client.get(f"/staff/cases/{second.number}/").content.decode()
+
+
+def test_the_api_answers_a_registration_with_the_similar_cases_the_clerk_may_see(
+    client, clerk, file_petition
+):
+    from minsheng.api.tests.clients import bearer, intake_body, post_json
+
+    first = file_petition(**LETTER)
+    body = intake_body()
+    body.update(COPY)
+    response = post_json(client, "/api/v1/petitions", body, headers=bearer(clerk))
+    assert response.status_code == 201
+    assert [s["number"] for s in response.json()["similar"]] == [first.number]
