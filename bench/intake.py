@@ -10,6 +10,12 @@ drops the bench database.
 
     .venv/bin/python bench/intake.py                      # both databases
     .venv/bin/python bench/intake.py --db sqlite --requests 1000
+    .venv/bin/python bench/intake.py --textmine           # real message texts, routers published
+
+With ``--textmine`` every petition carries a real citizen message (the 2020 messages file) and the
+bench database has published category and unit routers (trained on that file), so each request
+pays for what a registration costs in production: the router's proposal, the duplicate index
+update inside the transaction and the near-duplicate lookup in the answer.
 """
 
 import argparse
@@ -35,6 +41,8 @@ HOST = "127.0.0.1"  # never anything else: the bench loads only its own server
 PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 PG_BENCH_DB = "minsheng_bench"
 SERVER_START_TIMEOUT = 60
+MESSAGES = ROOT.parent / "shared" / "data" / "tipdm2020" / "messages_train.csv"
+_texts: list[tuple[str, str]] = []  # (subject, text) of real messages, when --textmine
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 
@@ -185,15 +193,32 @@ def _id_number(rng: random.Random) -> str:
     return first17 + _CHECK[sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True)) % 11]
 
 
+def _load_texts() -> None:
+    import csv
+
+    csv.field_size_limit(2**31 - 1)
+    with MESSAGES.open(encoding="utf-8", newline="") as f:
+        _texts.extend((row["subject"], row["text"]) for row in csv.DictReader(f) if row["text"].strip())
+
+
+def _words(rng: random.Random, n: int) -> dict:
+    if not _texts:
+        return {
+            "title": f"小区楼道照明长期损坏（基准{n}）",
+            "request": "请求尽快修复楼道照明。",
+            "facts": "某小区3号楼楼道灯自去年12月起损坏，多次报修无果。",
+            "reasons": "老人夜间出行存在安全隐患。",
+        }
+    subject, text = rng.choice(_texts)
+    return {"title": subject[:100] or "留言", "request": subject or "留言", "facts": text, "reasons": ""}
+
+
 def _body(rng: random.Random, region: str, n: int) -> bytes:
     return json.dumps(
         {
             "channel": "online",
             "kind": "request",
-            "title": f"小区楼道照明长期损坏（基准{n}）",
-            "request": "请求尽快修复楼道照明。",
-            "facts": "某小区3号楼楼道灯自去年12月起损坏，多次报修无果。",
-            "reasons": "老人夜间出行存在安全隐患。",
+            **_words(rng, n),
             "region": region,
             "category": None,
             "petitioner": {
@@ -361,6 +386,10 @@ def run_database(kind: str, opts) -> dict:
     load_before = round(os.getloadavg()[0], 2)
     with database(kind) as env:
         world = json.loads(_manage(env, "bench_world").strip().splitlines()[-1])
+        if opts.textmine:
+            for target in ("category", "unit"):
+                _manage(env, "router", "train", "--target", target, "--from-csv", str(MESSAGES),
+                        "--text-column", "text", "--label-column", "label", timeout=900)  # fmt: skip
         for spec in opts.servers:
             workers, threads = (int(x) for x in spec.split("x"))
             with server(env, workers, threads) as (port, pid):
@@ -387,6 +416,7 @@ def run_database(kind: str, opts) -> dict:
     line["server"] = best["server"]
     line.update({k: best[k] for k in _CPU})
     line["cpus"] = os.cpu_count()
+    line["textmine"] = opts.textmine
     line["clients"] = f"{opts.client_procs} processes x {opts.client_threads} connections"
     line["variants"] = [
         {k: v[k] for k in ("server", "per_second", "p50_ms", "p99_ms", "errors", *_CPU)}
@@ -421,7 +451,12 @@ def main(argv=None) -> int:
     parser.add_argument("--client-procs", type=int, default=2, help="client processes")
     parser.add_argument("--client-threads", type=int, default=4, help="keep-alive connections per process")
     parser.add_argument("--run-timeout", type=float, default=600, help="seconds before a run is abandoned")
+    parser.add_argument(
+        "--textmine", action="store_true", help="real message texts and published routers (see above)"
+    )
     opts = parser.parse_args(argv)
+    if opts.textmine:
+        _load_texts()  # before the client processes fork, so each has them
     kinds = ("sqlite", "postgres") if opts.db == "both" else (opts.db,)
     failed = False
     for kind in kinds:

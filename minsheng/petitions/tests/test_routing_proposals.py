@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from minsheng.api.tests.clients import bearer, post_json
 from minsheng.petitions import services
+from minsheng.petitions.services import proposals
 from minsheng.textmine.models import RoutingFeedback
 from minsheng.textmine.router_store import train_and_publish
 from minsheng.textmine.sources import CATEGORY, UNIT
@@ -146,3 +147,24 @@ def test_the_intake_form_pre_fills_an_empty_category_while_the_clerk_types(clien
     )
     chosen = {**typed, "category": world.categories["labour"].pk}  # the clerk's own choice stays
     assert "hx-swap-oob" not in client.post("/staff/new/assist/", chosen).content.decode()
+
+
+def test_cases_waiting_for_routing_get_the_proposal_of_a_newly_published_router(
+    world, file_petition, tmp_path, settings
+):
+    waiting = file_petition(category=None)  # registered before any router existed
+    assert waiting.manual_routing and waiting.suggested_unit is None
+    settings.DATA_DIR = tmp_path
+    housing = str(world.units["housing"].pk)
+    labour = str(world.units["labour"].pk)
+    train_and_publish([(LIGHTS, housing)] * 3 + [(WAGES, labour)] * 3, now=timezone.now(), data_dir=tmp_path,
+                      target=UNIT)  # fmt: skip
+    assert proposals.petition_repropose_waiting() == 1
+    waiting.refresh_from_db()
+    assert waiting.suggested_unit == world.units["housing"]
+
+
+def test_the_api_queue_lists_the_cases_needing_manual_routing(client, clerk, file_petition):
+    petition = file_petition(category=None)
+    rows = client.get("/api/v1/petitions", {"manual": "true"}, headers=bearer(clerk)).json()["items"]
+    assert [r["number"] for r in rows] == [petition.number] and rows[0]["manual_routing"] is True

@@ -31,7 +31,7 @@ class Command(BaseCommand):
             default="all",
             help=_("预测对象：category（问题分类）、unit（责任单位）或 all"),
         )
-        tr.add_argument("--from-csv", help=_("改用 CSV 文件训练（预测对象为 category）"))
+        tr.add_argument("--from-csv", help=_("改用 CSV 文件训练（预测对象默认为 category）"))
         tr.add_argument("--text-column", default="text")
         tr.add_argument("--label-column", default="label")
 
@@ -62,7 +62,8 @@ class Command(BaseCommand):
 
     def train(self, *, from_csv, target, text_column, label_column, **_options):
         if from_csv:
-            plan = [(sources.CATEGORY, read_pairs(from_csv, text_column, label_column))]
+            name = sources.CATEGORY if target == "all" else target
+            plan = [(name, read_pairs(from_csv, text_column, label_column))]
         else:
             targets = sources.TARGETS if target == "all" else (target,)
             plan = [(t, confirmed_routings(t)) for t in targets]
