@@ -1,17 +1,46 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from minsheng.textmine.models import RouterModel
+from minsheng.textmine.models import RouterModel, RoutingFeedback
 
 
-@admin.register(RouterModel)
-class RouterModelAdmin(admin.ModelAdmin):
-    """Read-only: a model is published by ``manage.py router train``, never edited by hand."""
-
-    list_display = ("version", "created_at", "trained_on", "scores")
-    readonly_fields = ("version", "created_at", "trained_on", "labels", "scores", "path")
-
+class ReadOnly(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(RouterModel)
+class RouterModelAdmin(ReadOnly):
+    """Read-only: a model is published by ``manage.py router train``, never edited by hand."""
+
+    list_display = ("version", "target", "created_at", "trained_on", "scores")
+    list_filter = ("target",)
+    readonly_fields = ("version", "target", "created_at", "trained_on", "labels", "scores", "path")
+
+
+@admin.register(RoutingFeedback)
+class RoutingFeedbackAdmin(ReadOnly):
+    """What the router proposed and what people chose: the filter "已更正" lists the corrections."""
+
+    list_display = (
+        "at",
+        "domain",
+        "record_id",
+        "target",
+        "suggested",
+        "confidence",
+        "chosen",
+        "was_corrected",
+    )
+    list_filter = ("target", "domain")
+    date_hierarchy = "at"
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(boolean=True, description=_("已更正"))
+    def was_corrected(self, obj):
+        return obj.corrected
