@@ -24,6 +24,16 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _no_router_from_another_test():
+    # Routers are cached per process for 30 s; a test's published router is rolled back with it.
+    from minsheng.textmine.router_store import forget_loaded_routers
+
+    forget_loaded_routers()
+    yield
+    forget_loaded_routers()
+
+
 @pytest.fixture
 def now():
     """A fixed working day: Wednesday 2026-03-11 10:00 China time."""

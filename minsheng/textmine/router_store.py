@@ -4,8 +4,13 @@ One router per target (``sources.CATEGORY``: the problem category; ``sources.UNI
 responsible unit). Files live under ``DATA_DIR/models``; rows say when, on what and how well.
 """
 
+import threading
+import time
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from django.db import transaction
 
 from minsheng.textmine.router import Router, train
 from minsheng.textmine.sources import CATEGORY
@@ -44,6 +49,9 @@ def train_and_publish(pairs, *, now: datetime, data_dir: Path, target: str = CAT
     router.version = version
     path = Path(data_dir) / "models" / f"router-{target}-{version}.joblib"
     save(router, path)
+    # Now for this process's own next read, and again at commit for any read in between.
+    forget_loaded_routers()
+    transaction.on_commit(forget_loaded_routers)
     return RouterModel.objects.create(
         version=version,
         target=target,
@@ -55,7 +63,20 @@ def train_and_publish(pairs, *, now: datetime, data_dir: Path, target: str = CAT
     )
 
 
-_loaded: dict[str, tuple[str, Router]] = {}  # target → (version, router): one model per target in memory
+# Each process keeps the newest router per target and re-checks the database for a newer one every
+# RECHECK_SECONDS (a training in another process shows there) rather than on every registration.
+RECHECK_SECONDS = 30.0
+
+
+@dataclass
+class _Copy:
+    version: str
+    router: Router | None
+    checked_at: float
+
+
+_lock = threading.Lock()
+_loaded: dict[str, _Copy] = {}
 
 
 def load_newest(target: str = CATEGORY) -> Router | None:
@@ -63,13 +84,26 @@ def load_newest(target: str = CATEGORY) -> Router | None:
     is none or its file is missing."""
     from minsheng.textmine.models import RouterModel
 
-    row = RouterModel.objects.filter(target=target).order_by("-created_at", "-id").first()
-    if row is None:
-        return None
-    cached = _loaded.get(target)
-    if cached is None or cached[0] != row.version:
-        try:
-            _loaded[target] = (row.version, load(Path(row.path)))
-        except (OSError, ValueError):
-            return None
-    return _loaded[target][1]
+    with _lock:
+        now = time.monotonic()
+        copy = _loaded.get(target)
+        if copy is not None and now - copy.checked_at < RECHECK_SECONDS:
+            return copy.router
+        row = RouterModel.objects.filter(target=target).order_by("-created_at", "-id").first()
+        if row is None:
+            _loaded[target] = _Copy("", None, now)
+        elif copy is None or copy.version != row.version:
+            try:
+                router = load(Path(row.path))
+            except (OSError, ValueError):
+                router = None
+            _loaded[target] = _Copy(row.version, router, now)
+        else:
+            copy.checked_at = now
+        return _loaded[target].router
+
+
+def forget_loaded_routers() -> None:
+    """Drop this process's routers; the next ``load_newest`` reads the database again."""
+    with _lock:
+        _loaded.clear()
