@@ -210,7 +210,8 @@ def _words(rng: random.Random, n: int) -> dict:
             "reasons": "老人夜间出行存在安全隐患。",
         }
     subject, text = rng.choice(_texts)
-    return {"title": subject[:100] or "留言", "request": subject or "留言", "facts": text, "reasons": subject or "留言"}
+    subject = subject or "留言"
+    return {"title": subject[:100], "request": subject, "facts": text, "reasons": subject}
 
 
 def _body(rng: random.Random, region: str, n: int) -> bytes:

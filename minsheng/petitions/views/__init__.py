@@ -10,9 +10,11 @@ from django.shortcuts import redirect
 
 from minsheng.orgs.models import Membership
 from minsheng.petitions.views.case import attachment, case, document, identity
+from minsheng.petitions.views.hot import hot, hot_digest
 from minsheng.petitions.views.intake import intake
 from minsheng.petitions.views.intake_assist import intake_assist
 from minsheng.petitions.views.queue import overdue, queue
+from minsheng.petitions.views.reply_quality import reply_quality
 from minsheng.petitions.views.steps import step
 
 
@@ -40,16 +42,22 @@ def staff_page(view):
 attachment, case, document, identity = map(staff_page, (attachment, case, document, identity))
 intake, intake_assist, overdue, queue, step = map(staff_page, (intake, intake_assist, overdue, queue, step))
 
+reply_quality = staff_page(reply_quality)
+hot, hot_digest = map(staff_page, (hot, hot_digest))
+
 __all__ = [
     "attachment",
     "case",
     "document",
+    "hot",
+    "hot_digest",
     "identity",
     "intake",
     "intake_assist",
     "is_citizen_only",
     "overdue",
     "queue",
+    "reply_quality",
     "staff_page",
     "step",
 ]
