@@ -5,12 +5,14 @@ Nothing about petitioners is shown or exported: a case is its number, title, rec
 The people count comes from pseudonymous keys (record ids) that never leave the server.
 """
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from io import BytesIO
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -31,6 +33,7 @@ DEFAULT_TOP = 10
 MAX_TOP = 50
 # Grouping is in memory: beyond this many cases in the period the most recent are used (and the page says so).
 MAX_MESSAGES = 20_000
+CACHE_SECONDS = 600
 SPARK_WIDTH, SPARK_HEIGHT = 120, 24
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -121,7 +124,13 @@ def hot_issues(user, period: Period) -> tuple[list[HotIssue], int, bool]:
     ]
     end_of_period = datetime.combine(period.until, time.max, tzinfo=timezone.get_current_timezone())
     now = min(timezone.localtime(), end_of_period)
-    issues = find_issues(messages, now=now, top=period.top, since=period.since, until=period.until)
+    # Grouping thousands of messages takes seconds; the same cases on the same day group the same
+    # way, whoever asks, so the result is kept for a while under a fingerprint of exactly that input.
+    key = "hot-issues:" + _fingerprint(rows, period, now.date())
+    issues = cache.get(key)
+    if issues is None:
+        issues = find_issues(messages, now=now, top=period.top, since=period.since, until=period.until)
+        cache.set(key, issues, CACHE_SECONDS)
     by_number = {row["number"]: row for row in rows}
     ranked = [
         HotIssue(
@@ -133,6 +142,14 @@ def hot_issues(user, period: Period) -> tuple[list[HotIssue], int, bool]:
         for k, issue in enumerate(issues, 1)
     ]
     return ranked, len(rows), capped
+
+
+def _fingerprint(rows: list[dict], period: Period, today) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(repr((period.since, period.until, period.top, today)).encode())
+    for row in rows:
+        digest.update(repr(tuple(row.values())).encode())
+    return digest.hexdigest()
 
 
 def _public(row: dict) -> dict:
