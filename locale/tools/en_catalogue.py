@@ -858,8 +858,6 @@ TEXTMINE = {
     "训练集 CSV": "Training CSV",
     "测试集 CSV": "Test CSV",
     "单个 CSV，按 --split 分层留出测试集": "A single CSV; a stratified test set is held out by --split",
-    "用数据库中已分类的信访件（或 CSV）训练并发布新模型": "Train and publish a new model from categorized petitions in the database (or a CSV)",
-    "改用 CSV 文件训练": "Train from a CSV file instead",
     "--data 不能与 --train/--test 同时使用": "--data cannot be combined with --train/--test",
     "请给出 --train 和 --test，或 --data": "Give --train and --test, or --data",
     "版本": "Version",
@@ -869,9 +867,39 @@ TEXTMINE = {
     "模型文件": "Model file",
     "分类模型": "Routing model",
     "训练数据至少需要两个分类": "The training data needs at least two categories",
-    "分类建议": "Suggested categories",
-    "由分类模型根据以往已确认的分类给出，仅供登记员参考。": "Proposed by the routing model from earlier confirmed categories; for the clerk's reference only.",
     "依据词语：": "Key words: ",
+    "已为%(n)s件待转送/交办的信访件生成分派建议。": "Routing proposals made for %(n)s cases waiting to be forwarded or assigned.",
+    "仅需人工分派": "Needing manual routing only",
+    "建议分类": "Proposed category",
+    "建议责任单位": "Proposed responsible unit",
+    "分类置信度": "Category confidence",
+    "单位置信度": "Unit confidence",
+    "需人工分派": "Manual routing",
+    "分类模型没有把握时标记，由登记员人工判断": "Set when the routing model is not sure; the clerk decides",
+    "问题分类": "Problem category",
+    "区域": "Area",
+    "已更正": "Corrected",
+    "用数据库中已确认的分类和分派（或 CSV）训练并发布新模型": "Train and publish a new model from the confirmed categories and routings in the database (or a CSV)",
+    "预测对象：category（问题分类）、unit（责任单位）或 all": "What to predict: category, unit or all",
+    "改用 CSV 文件训练（预测对象默认为 category）": "Train from a CSV file instead (predicting the category unless --target says otherwise)",
+    "跳过 %(target)s：已确认的类别不足两个": "Skipped %(target)s: fewer than two confirmed labels",
+    "预测对象": "Predicts",
+    "建议": "Proposed",
+    "置信度": "Confidence",
+    "人工确定": "Chosen by a person",
+    "分派反馈": "Routing feedback",
+    "填写标题和诉求后，这里会显示分类建议、内容相近的信访件和该信访人以前的信访件。": "Once the title and request are filled in, the proposed category, cases with nearly the same text and the petitioner's earlier cases appear here.",
+    "分类与派单建议": "Proposed category and unit",
+    "建议责任单位：": "Proposed responsible unit: ",
+    "已按建议预填分类，请核对。": "The category was pre-filled from the proposal; please check it.",
+    "尚无可用的分类模型（manage.py router train）。": "No routing model yet (manage.py router train).",
+    "该信访人以前的信访件": "The petitioner's earlier cases",
+    "内容相近的信访件": "Cases with nearly the same text",
+    "相似度 %(pct)s": "similarity %(pct)s",
+    "可能重复": "Possible repeat",
+    "由分类模型根据以往已确认的分类和分派给出；置信度达到 %(pct)s 时已预填到转送/交办表单，低于时需人工判断。": "Proposed by the routing models from earlier confirmed categories and routings; from a confidence of %(pct)s the forward/assign form is pre-filled, below it a person decides.",
+    "同一事项共 %(n)s 人反映。": ("%(n)s person raised this matter.", "%(n)s people raised this matter."),
+    "登记辅助": "Registration assistant",
 }
 
 CATALOGUE: dict[str, str | tuple[str, str]] = {}
@@ -903,6 +931,6 @@ for _group in (
 # work on different apps never edits the same table.
 for _path in sorted(Path(__file__).resolve().parent.glob("en_catalogue_*.py")):
     _group = runpy.run_path(str(_path))["CATALOGUE_PART"]
-    _clash = CATALOGUE.keys() & _group.keys()
-    assert not _clash, f"msgids translated twice ({_path.name}): {sorted(_clash)}"
+    _clash = {k for k in CATALOGUE.keys() & _group.keys() if CATALOGUE[k] != _group[k]}
+    assert not _clash, f"msgids translated differently ({_path.name}): {sorted(_clash)}"
     CATALOGUE.update(_group)

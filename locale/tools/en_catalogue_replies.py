@@ -34,9 +34,6 @@ CATALOGUE_PART = {
     "请给出 --message 和 --reply，或 --csv": "Give --message and --reply, or --csv",
     "无法识别的日期：%(value)s": "Unrecognised date: %(value)s",
     "找不到文件：%(path)s": "File not found: %(path)s",
-    "文件 %(path)s 缺少列：%(missing)s（现有列：%(header)s）": "File %(path)s lacks the columns %(missing)s (columns present: %(header)s)",
-    "文件 %(path)s 不是 UTF-8 编码：%(error)s": "File %(path)s is not UTF-8: %(error)s",
-    "文件 %(path)s 不是有效的 CSV：%(error)s": "File %(path)s is not valid CSV: %(error)s",
     "文件 %(path)s 没有数据行": "File %(path)s has no data rows",
     # templates/petitions/case.html, _reply_quality.html
     "检查答复质量": "Check the answer's quality",
