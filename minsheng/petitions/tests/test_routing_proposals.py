@@ -58,7 +58,7 @@ def test_a_confident_proposal_is_kept_and_pre_fills_the_routing_form(
 def test_an_unsure_proposal_marks_the_case_for_manual_routing(
     client, clerk, file_petition, routers, settings
 ):
-    settings.MINSHENG = {**settings.MINSHENG, "ROUTING_CONFIDENCE": 0.999}
+    settings.MINSHENG = {**settings.MINSHENG, "ROUTING_CONFIDENCE": 1.01}  # never sure enough
     petition = file_petition(category=None)
     assert petition.manual_routing
     client.force_login(clerk)
@@ -114,7 +114,13 @@ def test_router_train_learns_units_from_routed_cases(
     call_command("router", "train", "--target", "unit")
     out = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert out["target"] == "unit" and out["trained_on"] == 8
-    petition = file_petition(category=None, request="单位拖欠工资，不交社保", facts="农民工工资被拖欠")
+    petition = file_petition(
+        category=None,
+        title="工资被拖欠",
+        request="单位拖欠工资，不交社保",
+        facts="农民工工资被拖欠",
+        reasons="生活困难",
+    )
     assert petition.suggested_unit == world.units["labour"]
 
 

@@ -134,3 +134,53 @@ def test_it_beats_the_baseline_on_the_published_messages():
     result = json.loads(output)
     assert result["n_test"] > 1500
     assert result["macro_f1"] > result["baseline"]["macro_f1"]
+
+
+def test_suggest_confidences_cover_every_category_and_sum_to_one():
+    model, _scores = router.train(pairs() * 2)
+    suggestions = model.suggest("公司拖欠工资不给社保", k=len(model.labels))
+    assert suggestions[0].label == "劳动和社会保障"
+    assert [s.confidence for s in suggestions] == sorted((s.confidence for s in suggestions), reverse=True)
+    assert sum(s.confidence for s in suggestions) == pytest.approx(1.0)
+    assert model.pipeline.named_steps["clf"].temperature_ > 0
+
+
+def test_a_router_trained_on_raw_text_routes_without_word_segmentation(monkeypatch):
+    model, scores = router.train(pairs() * 2)
+    assert scores["features"] == "characters"
+
+    def no_jieba():
+        raise AssertionError("jieba was called")
+
+    monkeypatch.setattr("minsheng.textmine.segment._segmenter", no_jieba)
+    assert model.predict(["学校乱收费，补课费太高", ""])[0] == "教育文体"
+    assert model.suggest("小区电梯坏了")[0].label == "城乡建设"
+
+
+def test_a_router_trained_on_segmented_text_uses_words_and_still_takes_raw_text():
+    segmented = [(router.segment(text), label) for text, label in pairs() * 2]
+    model, scores = router.train(segmented)
+    assert scores["features"] == "words"
+    assert model.predict(["公司拖欠农民工工资"]) == ["劳动和社会保障"]
+    assert any(" " not in w and len(w) >= 2 for w in model.suggest("公司拖欠农民工工资")[0].top_words)
+
+
+@pytest.mark.parametrize("words", [True, False])
+def test_the_fast_features_equal_scikit_learns(words):
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from minsheng.textmine import features
+
+    prepare = router.segment if words else router.clean
+    train = [prepare(text) for text, _label in pairs()]
+    test = [*train[::3], "", " ", "😡😡 学校乱收费!!! ABC", "水 水 水", prepare("拖欠工资" * 300)]
+    ours = features.TextFeatures(words=words).fit(train).transform(test)
+    blocks = features.WORD_BLOCKS if words else features.CHAR_BLOCKS
+    theirs = sparse.hstack(
+        [
+            TfidfVectorizer(analyzer=analyzer, sublinear_tf=True).fit(train).transform(test) * weight
+            for _name, analyzer, _min_df, weight in blocks
+        ]
+    )
+    assert abs(ours - theirs).max() < 1e-12
