@@ -162,10 +162,13 @@ class _Block:
         )  # duplicates are summed: term counts
         counts.sum_duplicates()
         counts.data = (np.log(counts.data) + 1.0) * self.idf[counts.indices]  # sublinear tf × idf
-        matrix = normalize(counts, copy=False)
-        if self.weight != 1.0:
-            matrix.data *= self.weight
-        return matrix
+        # l2 per row (times the block's weight), as sklearn's normalize without its input checks.
+        per_row = np.diff(counts.indptr)
+        rows = np.repeat(np.arange(len(texts)), per_row)
+        norms = np.sqrt(np.bincount(rows, weights=counts.data**2, minlength=len(texts)))
+        norms[norms == 0] = 1.0
+        counts.data *= self.weight / norms[rows]
+        return counts
 
     def _chars(self, texts, n):
         chars = [t.replace(" ", "") for t in texts]

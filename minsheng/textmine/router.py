@@ -150,7 +150,12 @@ class Router:
         features = self.pipeline.named_steps["features"]
         clf = self.pipeline.named_steps["clf"]
         x = features.transform([_preprocess(self.pipeline)(text)]).tocsr()
-        margins = _two_columns(clf.decision_function(x))[0]
+        # The linear function itself: decision_function validates its input at a cost larger than the
+        # product for one text, and a registration routes one text at a time.
+        svc = getattr(clf, "svc_", clf)
+        margins = np.asarray(x @ svc.coef_.T).ravel() + svc.intercept_
+        if len(margins) == 1:  # a binary SVM has one margin, for the second class
+            margins = np.array([-margins[0], margins[0]])
         temperature = getattr(clf, "temperature_", TEMPERATURE)
         confidence = softmax(temperature * margins)
         order = np.argsort(-confidence)[:k]
