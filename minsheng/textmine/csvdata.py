@@ -14,8 +14,9 @@ class DataError(Exception):
     """The file cannot be used; the message says why."""
 
 
-def read_pairs(path, text_column: str, label_column: str) -> list[tuple[str, str]]:
-    """(text, label) of every row of ``path``; DataError for a missing file or column."""
+def read_rows(path, columns) -> list[dict[str, str]]:
+    """Every row of ``path`` as a dict; DataError for a missing file, a missing column, a file that is
+    not UTF-8 CSV, or no rows."""
     path = Path(path)
     if not path.is_file():
         raise DataError(_("找不到文件：%(path)s") % {"path": path})
@@ -23,20 +24,26 @@ def read_pairs(path, text_column: str, label_column: str) -> list[tuple[str, str
         with path.open(encoding="utf-8-sig", newline="") as f:
             reader = csv.DictReader(f)
             header = reader.fieldnames or []
-            missing = [c for c in (text_column, label_column) if c not in header]
+            missing = [c for c in columns if c not in header]
             if missing:
                 raise DataError(
                     _("文件 %(path)s 缺少列：%(missing)s（现有列：%(header)s）")
                     % {"path": path, "missing": ", ".join(missing), "header": ", ".join(header)}
                 )
-            pairs = [(row[text_column] or "", row[label_column] or "") for row in reader]
+            rows = list(reader)
     except UnicodeDecodeError as e:
         raise DataError(_("文件 %(path)s 不是 UTF-8 编码：%(error)s") % {"path": path, "error": e}) from e
     except csv.Error as e:
         raise DataError(_("文件 %(path)s 不是有效的 CSV：%(error)s") % {"path": path, "error": e}) from e
-    if not pairs:
+    if not rows:
         raise DataError(_("文件 %(path)s 没有数据行") % {"path": path})
-    return pairs
+    return rows
+
+
+def read_pairs(path, text_column: str, label_column: str) -> list[tuple[str, str]]:
+    """(text, label) of every row of ``path``; DataError for a missing file or column."""
+    rows = read_rows(path, (text_column, label_column))
+    return [(row[text_column] or "", row[label_column] or "") for row in rows]
 
 
 def stratified_split(pairs, test_fraction: float, seed: int):

@@ -11,11 +11,11 @@ import re
 import sys
 import time
 from datetime import date, datetime
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from minsheng.textmine.csvdata import DataError, read_rows
 from minsheng.textmine.hotspots import Message, find_issues
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -25,10 +25,6 @@ SAMPLE_TITLES = 3
 _DATE = re.compile(
     r"(\d{4})\s*[/\-.年]\s*(\d{1,2})\s*[/\-.月]\s*(\d{1,2})(?:\D{1,3}?(\d{1,2})[:：](\d{1,2})(?:[:：](\d{1,2}))?)?"
 )
-
-
-class BadFile(Exception):
-    """The file cannot be used; the message says why."""
 
 
 def parse_when(value: str) -> datetime | None:
@@ -45,41 +41,24 @@ def parse_when(value: str) -> datetime | None:
 
 def read_messages(path) -> tuple[list[Message], dict[str, str], int]:
     """(messages, title by id, rows skipped for an unreadable date) from a message-board CSV."""
-    path = Path(path)
-    if not path.is_file():
-        raise BadFile(_("找不到文件：%(path)s") % {"path": path})
     messages, titles, skipped = [], {}, 0
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            reader = csv.DictReader(f)
-            header = reader.fieldnames or []
-            missing = [c for c in COLUMNS if c not in header]
-            if missing:
-                raise BadFile(
-                    _("文件 %(path)s 缺少列：%(missing)s（现有列：%(header)s）")
-                    % {"path": path, "missing": ", ".join(missing), "header": ", ".join(header)}
-                )
-            for row in reader:
-                at = parse_when(row["留言时间"])
-                if at is None:
-                    skipped += 1
-                    continue
-                key = (row["留言编号"] or "").strip()
-                title = (row["留言主题"] or "").strip()
-                titles[key] = title
-                messages.append(
-                    Message(
-                        id=key,
-                        text=f"{title}\n{row['留言详情'] or ''}",
-                        at=at,
-                        author=(row["留言用户"] or "").strip(),
-                        likes=_count(row.get("点赞数")),
-                    )
-                )
-    except UnicodeDecodeError as e:
-        raise BadFile(_("文件 %(path)s 不是 UTF-8 编码：%(error)s") % {"path": path, "error": e}) from e
-    except csv.Error as e:
-        raise BadFile(_("文件 %(path)s 不是有效的 CSV：%(error)s") % {"path": path, "error": e}) from e
+    for row in read_rows(path, COLUMNS):
+        at = parse_when(row["留言时间"])
+        if at is None:
+            skipped += 1
+            continue
+        key = (row["留言编号"] or "").strip()
+        title = (row["留言主题"] or "").strip()
+        titles[key] = title
+        messages.append(
+            Message(
+                id=key,
+                text=f"{title}\n{row['留言详情'] or ''}",
+                at=at,
+                author=(row["留言用户"] or "").strip(),
+                likes=_count(row.get("点赞数")),
+            )
+        )
     return messages, titles, skipped
 
 
@@ -94,7 +73,7 @@ def _day(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise BadFile(_("日期应为 YYYY-MM-DD：%(value)s") % {"value": value}) from None
+        raise DataError(_("日期应为 YYYY-MM-DD：%(value)s") % {"value": value}) from None
 
 
 class Command(BaseCommand):
@@ -115,7 +94,7 @@ class Command(BaseCommand):
     def handle(self, *args, action, **options):
         try:
             self.evaluate(**options)
-        except BadFile as e:
+        except DataError as e:
             raise CommandError(str(e), returncode=2) from e
 
     def evaluate(self, *, csv, top, since, until, **_options):

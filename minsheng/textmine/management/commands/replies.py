@@ -1,19 +1,17 @@
 """``manage.py replies calibrate|score``: reply quality measured on a file of real replies, or one reply."""
 
-import csv
 import json
 import random
 import re
 import statistics
 from dataclasses import asdict
 from datetime import datetime
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from sklearn.metrics import roc_auc_score
 
-from minsheng.textmine import replies
+from minsheng.textmine import csvdata, replies
 from minsheng.textmine.csvdata import DataError
 from minsheng.textmine.segment import clean
 
@@ -67,27 +65,7 @@ class Command(BaseCommand):
 
 def read_rows(path) -> list[dict]:
     """The rows of a replies CSV; DataError for a missing file, missing columns or bad encoding."""
-    path = Path(path)
-    if not path.is_file():
-        raise DataError(_("找不到文件：%(path)s") % {"path": path})
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            reader = csv.DictReader(f)
-            header = reader.fieldnames or []
-            missing = [c for c in COLUMNS if c not in header]
-            if missing:
-                raise DataError(
-                    _("文件 %(path)s 缺少列：%(missing)s（现有列：%(header)s）")
-                    % {"path": path, "missing": ", ".join(missing), "header": ", ".join(header)}
-                )
-            rows = list(reader)
-    except UnicodeDecodeError as e:
-        raise DataError(_("文件 %(path)s 不是 UTF-8 编码：%(error)s") % {"path": path, "error": e}) from e
-    except csv.Error as e:
-        raise DataError(_("文件 %(path)s 不是有效的 CSV：%(error)s") % {"path": path, "error": e}) from e
-    if not rows:
-        raise DataError(_("文件 %(path)s 没有数据行") % {"path": path})
-    return rows
+    return csvdata.read_rows(path, COLUMNS)
 
 
 def parse_date(text: str | None) -> datetime | None:
