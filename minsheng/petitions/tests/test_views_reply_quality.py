@@ -31,12 +31,16 @@ def accepted(world, clerk, handler, file_petition):
     return services.petition_accept(petition=p, actor=handler, now=today)
 
 
+def total_of_text(text: str) -> int:
+    return int(re.search(r"答复质量：(\d+)", text).group(1))
+
+
 def url(p):
     return f"/staff/cases/{p.number}/reply-quality/"
 
 
 def total_of(response) -> int:
-    return int(re.search(r"答复质量：(\d+)", response.content.decode()).group(1))
+    return total_of_text(response.content.decode())
 
 
 def test_it_offers_the_check_in_the_answer_form(client, handler, accepted):
@@ -107,3 +111,15 @@ def test_it_refuses_a_case_that_is_not_being_handled(client, handler, world, cle
 def test_it_takes_only_posts(client, handler, accepted):
     client.force_login(handler)
     assert client.get(url(accepted)).status_code == 405
+
+
+def test_the_case_page_shows_the_quality_of_the_answer_sent(client, handler, accepted):
+    answer = {k: v for k, v in COMPLETE.items() if k != "outcome"}
+    services.petition_answer(
+        petition=accepted, actor=handler, now=timezone.now(), outcome="support", **answer
+    )
+    client.force_login(handler)
+    page = client.get(f"/staff/cases/{accepted.number}/").content.decode()
+    section = page[page.index("处理结果") :]
+    assert "答复质量" in section and total_of_text(section) >= 80
+    assert "不会保存" not in section

@@ -17,6 +17,7 @@ from minsheng.petitions.models import Attachment, Petition
 from minsheng.petitions.services import proposals
 from minsheng.petitions.views.actions import step_form
 from minsheng.petitions.views.htmx import is_htmx
+from minsheng.petitions.views.reply_quality import sent_answer_score
 from minsheng.petitions.workflow import S
 
 
@@ -41,6 +42,7 @@ def case_context(request, petition: Petition, *, failed=None) -> dict:
         "unmask_form": UnmaskForm(),
         "actions": actions,
         "proposal_rows": _proposal_rows(petition),
+        "answer_score": sent_answer_score(petition),
         "routing_threshold": proposals.threshold(),
         "repeats": repeats,
         "similar": similar,

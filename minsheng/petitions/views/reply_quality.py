@@ -31,12 +31,26 @@ def reply_quality(request, number: str):
     form = step_form(answer.name, user=request.user, petition=petition, data=request.POST)
     form.is_valid()  # a draft: score whatever text fields parse, however incomplete
     draft = form.cleaned_data
-    reply = compose_text(*(draft.get(k, "") for k in ("facts", "reasons", "decision", "basis")))
-    score = score_reply(
-        petition.text,
-        reply,
-        asked_at=petition.accepted_at or petition.received_at,
-        answered_at=timezone.now(),
-        due_at=petition.due_at,
-    )
+    parts = (draft.get(k, "") for k in ("facts", "reasons", "decision", "basis"))
+    score = answer_score(petition, parts, answered_at=timezone.now(), due_at=petition.due_at)
     return render(request, TEMPLATE, {"p": petition, "score": score})
+
+
+def answer_score(petition, parts, *, answered_at, due_at=None):
+    """The reply-quality score of an answer (facts, reasons, decision, basis) to ``petition``."""
+    return score_reply(
+        petition.text,
+        compose_text(*parts),
+        asked_at=petition.accepted_at or petition.received_at,
+        answered_at=answered_at,
+        due_at=due_at,
+    )
+
+
+def sent_answer_score(petition):
+    """The score of the answer already given, or None. The deadline it met is not kept once the
+    case moves on, so timeliness is judged by the statutory 60 days from acceptance."""
+    if not (petition.answered_at and petition.answer_facts):
+        return None
+    parts = (petition.answer_facts, petition.answer_reasons, petition.answer_decision, petition.answer_basis)
+    return answer_score(petition, parts, answered_at=petition.answered_at)
