@@ -48,22 +48,29 @@ class Match:
     similarity: float  # estimated overlap of shingle sets, 0–1 (see the module docstring)
 
 
-def index(domain: str, record_id: int, text: str) -> None:
-    """Add or replace a record's entry (an empty text only removes it).
+def index(domain: str, record_id: int, text: str, *, new: bool = False) -> None:
+    """Add or replace a record's entry (an empty text only removes it). ``new``: the record was just
+    created, so there is nothing to replace (saves a read and a savepoint on every registration).
 
     Call it inside the transaction that writes the record: the index then changes exactly when the
     record commits.
     """
     sk = minhash.sketch(text)
+    if new:
+        if sk is not None:
+            _insert(domain, record_id, sk)
+        return
     with transaction.atomic():
         remove(domain, record_id)
         if sk is not None:
-            NearDupRecord.objects.create(
-                domain=domain, record_id=record_id, size=sk.size, signature=sk.signature
-            )
-            NearDupBucket.objects.bulk_create(
-                NearDupBucket(bucket=key, record_id=record_id) for key in minhash.bucket_keys(domain, sk)
-            )
+            _insert(domain, record_id, sk)
+
+
+def _insert(domain: str, record_id: int, sk: Sketch) -> None:
+    NearDupRecord.objects.create(domain=domain, record_id=record_id, size=sk.size, signature=sk.signature)
+    NearDupBucket.objects.bulk_create(
+        NearDupBucket(bucket=key, record_id=record_id) for key in minhash.bucket_keys(domain, sk)
+    )
 
 
 def remove(domain: str, record_id: int) -> None:

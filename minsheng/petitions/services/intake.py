@@ -164,7 +164,8 @@ def petition_submit(
     _check(intake)
     extensions = [check_attachment(f) for f in attachments]
     # The router reads the text before the write transaction: it needs no lock.
-    proposal = routing_proposal(compose_text(intake.title, intake.request, intake.facts, intake.reasons))
+    # Only the top proposal is kept; the top 3 with their words are for pages.
+    proposal = routing_proposal(compose_text(intake.title, intake.request, intake.facts, intake.reasons), k=1)
     try:
         return _register(
             intake,
@@ -234,7 +235,7 @@ def _register(intake, actor, now, intake_unit, account, idempotency_key, files, 
         **proposal_fields(proposal),
     )
     # In the same transaction: the duplicate index changes exactly when the case commits.
-    neardup.index(DOMAIN, petition.pk, petition.text)
+    neardup.index(DOMAIN, petition.pk, petition.text, new=True)
     if intake.category is not None:  # the clerk chose it: keep it beside the proposal
         record_choice(petition=petition, target=CATEGORY, chosen=intake.category, now=now)
     for identity in intake.representatives:
