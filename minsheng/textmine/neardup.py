@@ -33,7 +33,7 @@ _PARAMS = 500  # ids a query: well under SQLite's bound-parameter limit
 # as any inner join); a record filed under several matching bands comes back once a band.
 # A text copied by thousands (a campaign letter) fills its buckets; scoring every copy on each lookup
 # would grow without bound, and any few thousand of them show the matter as well as all of them.
-MAX_CANDIDATE_ROWS = 4000  # a record matching in all 8 bands counts 8 times
+MAX_CANDIDATE_ROWS = 1000  # a record matching in all 8 bands counts 8 times
 _SIMILAR_SQL = (
     f"SELECT r.record_id, r.size, r.signature FROM {NearDupBucket._meta.db_table} b"
     f" CROSS JOIN {NearDupRecord._meta.db_table} r"
