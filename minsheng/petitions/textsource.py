@@ -38,13 +38,4 @@ def routings(target: str) -> Iterator[tuple[str, str]]:
         yield compose_text(*parts), str(label)
 
 
-def label_names(target: str, labels: list[str]) -> dict[str, str]:
-    if target != UNIT:
-        return {label: label for label in labels}
-    from minsheng.orgs.models import Unit
-
-    ids = [int(label) for label in labels if label.isdigit()]
-    return {str(pk): name for pk, name in Unit.objects.filter(pk__in=ids).values_list("pk", "name")}
-
-
-SOURCE = Source(domain=DOMAIN, texts=texts, routings=routings, label_names=label_names)
+SOURCE = Source(domain=DOMAIN, texts=texts, routings=routings)

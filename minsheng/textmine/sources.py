@@ -20,8 +20,6 @@ class Source:
     texts: Callable[[], Iterable[tuple[int, str]]]
     # (text, label) of every routing a person confirmed, for a target (CATEGORY or UNIT).
     routings: Callable[[str], Iterable[tuple[str, str]]]
-    # Label → what a person reads (a unit's name for a unit id); labels are shown as they are without it.
-    label_names: Callable[[str, list[str]], dict[str, str]] | None = None
 
 
 _sources: dict[str, Source] = {}
@@ -35,8 +33,3 @@ def register(source: Source) -> None:
 def registered() -> list[Source]:
     """Every registered source, in registration order."""
     return list(_sources.values())
-
-
-def source(domain: str) -> Source:
-    """The source of ``domain``; KeyError if no app registered it."""
-    return _sources[domain]
