@@ -124,3 +124,15 @@ def test_the_api_answers_a_registration_with_the_similar_cases_the_clerk_may_see
     response = post_json(client, "/api/v1/petitions", body, headers=bearer(clerk))
     assert response.status_code == 201
     assert [s["number"] for s in response.json()["similar"]] == [first.number]
+
+
+def test_the_likely_original_is_offered_in_the_link_repeat_form(client, clerk, file_petition):
+    first = file_petition(**LETTER)
+    again = file_petition(**COPY)
+    client.force_login(clerk)
+    body = client.get(f"/staff/cases/{again.number}/").content.decode()
+    assert f'name="original" value="{first.number}"' in body
+    response = client.post(f"/staff/cases/{again.number}/steps/link_repeat/", {"original": first.number})
+    assert response.status_code == 302
+    again.refresh_from_db()
+    assert again.repeat_of == first

@@ -33,6 +33,11 @@ def case_context(request, petition: Petition, *, failed=None) -> dict:
     # with nearly the same text (one matter, many people): only cases this user may see anyway.
     repeats = selectors.same_person_cases(user, text, selectors.open_cases_of_same_petitioner(petition))
     similar = selectors.similar_cases(user, text, exclude=petition.pk)
+    if repeats and repeats[0][1] >= selectors.SAME_PERSON_SIMILARITY:
+        # The likely original is offered in the "认定重复信访" form; the clerk still decides.
+        for s, form in actions:
+            if s.name == "link_repeat" and not form.is_bound:
+                form.fields["original"].initial = repeats[0][0].number
     return {
         "p": petition,
         "now": timezone.now(),
