@@ -114,6 +114,21 @@ class TextFeatures(BaseEstimator, TransformerMixin):
                 blocks.append(block.transform(texts))
         return sparse.hstack(blocks, format="csr")
 
+    def transform_one(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """One text's row as (columns, values), the same numbers as ``transform([text])`` gives,
+        without building sparse matrices: registration routes one text at a time, and for one text
+        the matrix bookkeeping costs more than the arithmetic."""
+        if any(isinstance(block, tuple) for block in self.blocks_):  # pickled before _Block
+            row = self.transform([text]).tocsr()
+            return row.indices.astype(np.int64), row.data
+        columns, values, offset = [], [], 0
+        for block in self.blocks_:
+            found, data = block.one(text)
+            columns.append(found + offset)
+            values.append(data)
+            offset += len(block.vocabulary)
+        return np.concatenate(columns), np.concatenate(values)
+
     def get_feature_names_out(self, input_features=None):
         names = []
         for block in self.blocks_:
@@ -169,6 +184,21 @@ class _Block:
         norms[norms == 0] = 1.0
         counts.data *= self.weight / norms[rows]
         return counts
+
+    def one(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(columns, weighted l2-normalised sublinear tf-idf) of one text, as ``transform`` computes."""
+        if self.name == "word":
+            _docs, found = self._words([text])
+        elif self.name == "lead":
+            _docs, found = _lookup_words([lead_words(text)], self.vocabulary)
+        else:
+            _docs, found = self._chars([text], 1 if self.name == "char1" else 2)
+        columns, counts = np.unique(found, return_counts=True)
+        data = (np.log(counts) + 1.0) * self.idf[columns]
+        norm = np.sqrt(data @ data)
+        if norm:
+            data *= self.weight / norm
+        return columns, data
 
     def _chars(self, texts, n):
         chars = [t.replace(" ", "") for t in texts]

@@ -149,31 +149,32 @@ class Router:
         each category most."""
         features = self.pipeline.named_steps["features"]
         clf = self.pipeline.named_steps["clf"]
-        x = features.transform([_preprocess(self.pipeline)(text)]).tocsr()
+        columns, values = features.transform_one(_preprocess(self.pipeline)(text))
         # The linear function itself: decision_function validates its input at a cost larger than the
         # product for one text, and a registration routes one text at a time.
         svc = getattr(clf, "svc_", clf)
-        margins = np.asarray(x @ svc.coef_.T).ravel() + svc.intercept_
+        margins = svc.coef_[:, columns] @ values + svc.intercept_
         if len(margins) == 1:  # a binary SVM has one margin, for the second class
             margins = np.array([-margins[0], margins[0]])
         temperature = getattr(clf, "temperature_", TEMPERATURE)
         confidence = softmax(temperature * margins)
         order = np.argsort(-confidence)[:k]
         return [
-            Suggestion(str(clf.classes_[c]), float(confidence[c]), self._top_words(x, int(c))) for c in order
+            Suggestion(str(clf.classes_[c]), float(confidence[c]), self._top_words(columns, values, int(c)))
+            for c in order
         ]
 
-    def _top_words(self, x, c: int) -> list[str]:
+    def _top_words(self, columns, values, c: int) -> list[str]:
         coef = self.pipeline.named_steps["clf"].coef_
         row = coef[0] * (1 if c == 1 else -1) if coef.shape[0] == 1 else coef[c]
-        contributions = x.data * row[x.indices]
+        contributions = values * row[columns]
         if self._names is None:
             self._names = self.pipeline.named_steps["features"].get_feature_names_out()
         words = []
         for j in np.argsort(-contributions):
             if contributions[j] <= 0 or len(words) == TOP_WORDS:
                 break
-            block, _sep, word = str(self._names[x.indices[j]]).rpartition("__")
+            block, _sep, word = str(self._names[columns[j]]).rpartition("__")
             if block == "char1":  # a single character explains nothing to a reader
                 continue
             if any(ch.isalnum() for ch in word) and word not in words:  # no bare punctuation

@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -184,3 +185,9 @@ def test_the_fast_features_equal_scikit_learns(words):
         ]
     )
     assert abs(ours - theirs).max() < 1e-12
+    # The one-text path that registration uses gives the same rows.
+    fitted = features.TextFeatures(words=words).fit(train)
+    for i, text in enumerate(test):
+        columns, values = fitted.transform_one(text)
+        row = theirs.tocsr()[i].toarray().ravel()
+        assert np.allclose(row[columns], values) and np.isclose(np.abs(row).sum(), np.abs(values).sum())
