@@ -101,15 +101,21 @@ _regions = _ByCode(Region)
 _categories = _ByCode(Category)
 
 
+def _category(code: str | None) -> Category | None:
+    """The category with ``code``; None when no code is given; InvalidInput for an unknown one."""
+    if not code:
+        return None
+    category = _categories.get(code)
+    if category is None:
+        raise InvalidInput(_("信访事项分类代码不存在。"), field="category")
+    return category
+
+
 def _intake(payload: SubmitIn) -> Intake:
     region = _regions.get(payload.region)
     if region is None:
         raise InvalidInput(_("区划代码“%(code)s”不存在。") % {"code": payload.region}, field="region")
-    category = None
-    if payload.category:
-        category = _categories.get(payload.category)
-        if category is None:
-            raise InvalidInput(_("信访事项分类代码不存在。"), field="category")
+    category = _category(payload.category)
     accused_unit = None
     if payload.accused_unit is not None:
         accused_unit = Unit.objects.filter(pk=payload.accused_unit).first()
@@ -315,12 +321,7 @@ def _unit(body: StepIn, user) -> Unit:
 
 
 def _route_args(body: StepIn, user) -> dict:
-    category = None
-    if body.category:
-        category = _categories.get(body.category)
-        if category is None:
-            raise InvalidInput(_("信访事项分类代码不存在。"), field="category")
-    return {"unit": _unit(body, user), "note": body.note, "category": category}
+    return {"unit": _unit(body, user), "note": body.note, "category": _category(body.category)}
 
 
 def _original(body: StepIn, user) -> Petition:
