@@ -152,6 +152,11 @@ def step(name: str, state: str, roles: frozenset[str]) -> Step:
     return found
 
 
+def step_by_unit(name: str, state: str, roles_by_unit: dict[str, frozenset[str]]) -> Step:
+    """``step``, judged by the roles held in the unit the step belongs to ("current"/"intake"/"review")."""
+    return step(name, state, roles_by_unit.get(BY_NAME[name].unit, frozenset()))
+
+
 def allowed(state: str, roles_by_unit: dict[str, frozenset[str]]) -> list[Step]:
     """The steps someone may take now; ``roles_by_unit`` maps "current"/"intake"/"review" to roles."""
     return [

@@ -49,7 +49,7 @@ def take(
         by_unit = {"current": frozenset({SYSTEM})}
     else:
         by_unit = citizen_roles() if as_citizen else roles_by_unit(actor, petition)
-    step = workflow.step(name, petition.status, by_unit.get(workflow.BY_NAME[name].unit, frozenset()))
+    step = workflow.step_by_unit(name, petition.status, by_unit)
     own = dict((update(petition) if callable(update) else update) or {})
     if review_unit is not None:
         own["review_unit"] = petition.review_unit

@@ -21,11 +21,10 @@ TEMPLATE = "petitions/_reply_quality.html"
 def reply_quality(request, number: str):
     """Score the draft answer posted from the "answer" step form; nothing is saved."""
     petition = selectors.petition_for(request.user, number=number)
+    roles = permissions.roles_by_unit(request.user, petition)
     try:
         # Only someone who may answer now: a stale page or a clerk looking on gets the refusal.
-        answer = workflow.BY_NAME["answer"]
-        workflow.step(answer.name, petition.status, permissions.roles_by_unit(request.user, petition).get(
-            answer.unit, frozenset()))  # fmt: skip
+        answer = workflow.step_by_unit("answer", petition.status, roles)
     except DomainError as e:
         return render(request, TEMPLATE, {"error": e.message}, status=e.status_code)
     form = step_form(answer.name, user=request.user, petition=petition, data=request.POST)
