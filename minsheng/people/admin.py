@@ -4,12 +4,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from minsheng.core.admin_base import ReadOnlyAdmin
 from minsheng.people.models import Person
 from minsheng.people.services import masked
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ReadOnlyAdmin):
+    # Read-only, deletion too: persons are referenced by cases; removal follows the retention rules.
     list_display = ("id", "name_masked", "phone_masked", "is_organization", "created_at")
     list_filter = ("is_organization",)
     # Only the masked columns exist to search; a lookup by ID number or phone goes through the
@@ -34,13 +36,3 @@ class PersonAdmin(admin.ModelAdmin):
     @admin.display(description=_("地址"))
     def address_display(self, obj):
         return masked(obj)["address"] or "—"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        # Persons are referenced by cases; removal follows the retention rules, not a button.
-        return False

@@ -4,6 +4,7 @@ through the services (workflow, deadlines, audit)."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from minsheng.core.admin_base import ReadOnlyAdmin
 from minsheng.petitions.models import Category, Petition
 from minsheng.petitions.selectors import petitions_visible_to
 
@@ -17,7 +18,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Petition)
-class PetitionAdmin(admin.ModelAdmin):
+class PetitionAdmin(ReadOnlyAdmin):
     list_display = ("number", "title", "status", "kind", "channel", "unit", "received_at", "due_at")
     list_filter = ("status", "kind", "channel", "due_warning")
     search_fields = ("number", "title")
@@ -46,12 +47,3 @@ class PetitionAdmin(admin.ModelAdmin):
         if request.user.is_superuser:
             return super().get_queryset(request)
         return petitions_visible_to(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,20 +1,17 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from minsheng.core.admin_base import ReadOnlyAdmin
 from minsheng.textmine.models import RouterModel, RoutingFeedback
 
 
-class ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(RouterModel)
-class RouterModelAdmin(ReadOnly):
+class RouterModelAdmin(ReadOnlyAdmin):
     """Read-only: a model is published by ``manage.py router train``, never edited by hand."""
+
+    def has_delete_permission(self, request, obj=None):
+        # An old version may go (its file stays until removed by hand); the newest is what routes.
+        return admin.ModelAdmin.has_delete_permission(self, request, obj)
 
     list_display = ("version", "target", "created_at", "trained_on", "scores")
     list_filter = ("target",)
@@ -22,7 +19,7 @@ class RouterModelAdmin(ReadOnly):
 
 
 @admin.register(RoutingFeedback)
-class RoutingFeedbackAdmin(ReadOnly):
+class RoutingFeedbackAdmin(ReadOnlyAdmin):
     """What the router proposed and what people chose: the filter "已更正" lists the corrections."""
 
     list_display = (
@@ -37,9 +34,6 @@ class RoutingFeedbackAdmin(ReadOnly):
     )
     list_filter = ("target", "domain")
     date_hierarchy = "at"
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(boolean=True, description=_("已更正"))
     def was_corrected(self, obj):
