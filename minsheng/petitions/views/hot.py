@@ -61,7 +61,9 @@ class HotFilterForm(forms.Form):
 
 
 @dataclass
-class Period:
+class HotQuery:
+    """What the leader asked for: the days, the area and how many issues (not a ``core.periods.Period``)."""
+
     since: date
     until: date
     region: Region | None
@@ -76,17 +78,17 @@ class HotIssue:
     spark: str  # SVG polyline points
 
 
-def _period(form: HotFilterForm, days: int) -> Period:
+def _period(form: HotFilterForm, days: int) -> HotQuery:
     data = form.cleaned_data if form.is_valid() else {}
     today = timezone.localdate()
     until = data.get("until") or today
     since = data.get("since") or until - timedelta(days=days - 1)
     if since > until:
         since, until = until, since
-    return Period(since, until, data.get("region"), data.get("top") or DEFAULT_TOP)
+    return HotQuery(since, until, data.get("region"), data.get("top") or DEFAULT_TOP)
 
 
-def _cases(user, period: Period) -> tuple[list[dict], bool]:
+def _cases(user, period: HotQuery) -> tuple[list[dict], bool]:
     """The visible cases received in the period, most recent first, in one query; and whether capped."""
     zone = timezone.get_current_timezone()
     start = datetime.combine(period.since, time.min, tzinfo=zone)
@@ -109,7 +111,7 @@ def _author(row: dict) -> str:
     return f"a{row['account_id']}" if row["account_id"] else ""
 
 
-def hot_issues(user, period: Period) -> tuple[list[HotIssue], int, bool]:
+def hot_issues(user, period: HotQuery) -> tuple[list[HotIssue], int, bool]:
     """(ranked issues, cases read, capped) for ``user`` over ``period``."""
     rows, capped = _cases(user, period)
     messages = [
@@ -144,7 +146,7 @@ def hot_issues(user, period: Period) -> tuple[list[HotIssue], int, bool]:
     return ranked, len(rows), capped
 
 
-def _fingerprint(rows: list[dict], period: Period, today) -> str:
+def _fingerprint(rows: list[dict], period: HotQuery, today) -> str:
     digest = hashlib.blake2b(digest_size=16)
     digest.update(repr((period.since, period.until, period.top, today)).encode())
     for row in rows:
@@ -227,7 +229,7 @@ def hot_digest(request):
     return response
 
 
-def _workbook(issues: list[HotIssue], period: Period, capped: bool) -> bytes:
+def _workbook(issues: list[HotIssue], period: HotQuery, capped: bool) -> bytes:
     from openpyxl import Workbook  # only the digest needs it
 
     book = Workbook()
