@@ -88,6 +88,47 @@ def citizen(world):
 
 
 @pytest.fixture
+def registrar(world):
+    """Keeps the registries and volunteer records of 青川区 (its social work department)."""
+    return world.users["registrar"]
+
+
+@pytest.fixture
+def social_work_leader(world):
+    return world.users["social_work_leader"]
+
+
+@pytest.fixture
+def suggestion_clerk(world):
+    """Receives and routes people's suggestions (人民建议征集) at 青川区's social work department."""
+    return world.users["suggestion_clerk"]
+
+
+@pytest.fixture
+def operator(world):
+    """Takes calls and dispatches work orders at 青川区接诉即办中心."""
+    return world.users["operator"]
+
+
+@pytest.fixture
+def dispatcher(world):
+    """Head of the hotline centre: decides objections to a dispatch."""
+    return world.users["dispatcher"]
+
+
+@pytest.fixture
+def street_handler(world):
+    """Handler and head of 东湖街道办事处."""
+    return world.users["street_handler"]
+
+
+@pytest.fixture
+def other_registrar(world):
+    """The registrar of another county (白石区): must see nothing of 青川区's records."""
+    return world.users["other_registrar"]
+
+
+@pytest.fixture
 def file_petition(world, clerk, now):
     """``file_petition(**overrides)`` registers a valid petition through the real service."""
     from minsheng.testing import file_petition as _file

@@ -38,7 +38,17 @@ INSTALLED_APPS = [
     "minsheng.accounts",
     "minsheng.orgs",
     "minsheng.people",
+    "minsheng.notices",
     "minsheng.petitions",
+    "minsheng.suggestions",
+    "minsheng.hotline",
+    "minsheng.whistles",
+    "minsheng.registry.associations",
+    "minsheng.registry.twonew",
+    "minsheng.registry.newemployment",
+    "minsheng.volunteers",
+    "minsheng.volunteers.service",
+    "minsheng.talent",
     "minsheng.portal",
     "minsheng.api",
     "minsheng.demo",
@@ -60,7 +70,7 @@ ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "petitions:queue"
+LOGIN_REDIRECT_URL = "staff_home"
 
 TEMPLATES = [
     {
@@ -73,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "config.navigation.staff_navigation",
             ]
         },
     }
@@ -135,7 +146,36 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "petitions-scan-deadlines": {"task": "minsheng.petitions.tasks.scan_deadlines", "schedule": 300.0},
+    "whistles-scan-overdue": {"task": "minsheng.whistles.tasks.scan_overdue", "schedule": 120.0},
+    "hotline-scan-overdue": {"task": "minsheng.hotline.tasks.scan_overdue", "schedule": 300.0},
+    "volunteers-shift-reminders": {
+        "task": "minsheng.volunteers.tasks.send_shift_reminders",
+        "schedule": 3600.0,
+    },
+    "volunteer-service-remind-organizers": {
+        "task": "minsheng.volunteers.service.tasks.remind_organizers",
+        "schedule": 86400.0,
+    },
+    "suggestions-scan-overdue": {"task": "minsheng.suggestions.tasks.scan_overdue", "schedule": 900.0},
+    "talent-reminders": {"task": "minsheng.talent.tasks.send_reminders", "schedule": 86400.0},
+    "associations-annual-reports": {
+        "task": "minsheng.registry.associations.tasks.remind_annual_reports",
+        "schedule": 86400.0,
+    },
+    "twonew-remind-registrars": {"task": "minsheng.twonew.tasks.remind_registrars", "schedule": 86400.0},
 }
+
+# Links in e-mailed reminders point here.
+MINSHENG_BASE_URL = os.environ.get("MINSHENG_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Reminders are e-mailed only where an SMTP server is configured; otherwise they stay in the inbox.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.dummy.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "minsheng@localhost")
 
 MINSHENG = {
     # Public forms: submissions per client address per hour.
@@ -154,6 +194,13 @@ MINSHENG = {
     # The router's proposal pre-fills the clerk's forms from this confidence up; below it the case is
     # marked for manual routing (需人工分派).
     "ROUTING_CONFIDENCE": float(os.environ.get("MINSHENG_ROUTING_CONFIDENCE", "0.6")),
+    # Open311 GeoReport v2: the jurisdiction_id clients may send (empty counts as absent) and the
+    # discovery document's contact.
+    "OPEN311_JURISDICTION": os.environ.get("MINSHENG_OPEN311_JURISDICTION", "minsheng.local"),
+    "OPEN311_CONTACT": os.environ.get("MINSHENG_OPEN311_CONTACT", ""),
+    "OPEN311_KEY_SERVICE": os.environ.get(
+        "MINSHENG_OPEN311_KEY_SERVICE", "python manage.py open311_key NAME"
+    ),
 }
 
 LOGGING = {

@@ -50,6 +50,10 @@ def build_world() -> World:
     unit("street_office", "东湖街道办事处", K.STREET_OFFICE, street)
     unit("politics_law", "青川区委政法委", K.POLITICS_LAW, county)
     unit("discipline", "青川区纪委监委", K.DISCIPLINE, county)
+    unit("social_work", "中共青川区委社会工作部", K.SOCIAL_WORK, county)
+    unit("other_social_work", "中共白石区委社会工作部", K.SOCIAL_WORK, other)
+    unit("hotline_centre", "青川区接诉即办中心", K.HOTLINE_CENTRE, county)
+    unit("government", "青川区人民政府", K.GOVERNMENT, county)
 
     def user(key, unit_key=None, *roles, **extra):
         u = User.objects.create_user(username=key, password=PASSWORD, display_name=key, **extra)
@@ -67,6 +71,14 @@ def build_world() -> World:
     user("province_clerk", "province_bureau", Role.CLERK, Role.HEAD)
     user("discipline_handler", "discipline", Role.HANDLER, Role.HEAD)
     user("citizen", is_citizen=True)
+    user("registrar", "social_work", Role.REGISTRAR)
+    user("social_work_leader", "social_work", Role.LEADER)
+    user("other_registrar", "other_social_work", Role.REGISTRAR)
+    user("suggestion_clerk", "social_work", Role.CLERK)
+    user("operator", "hotline_centre", Role.OPERATOR)
+    user("dispatcher", "hotline_centre", Role.OPERATOR, Role.HEAD)
+    user("street_handler", "street_office", Role.HANDLER, Role.HEAD)
+    user("district_officer", "government", Role.LEADER)
 
     w.categories["housing"] = Category.objects.create(code="03", name="城乡建设")
     w.categories["labour"] = Category.objects.create(code="05", name="劳动和社会保障")

@@ -10,6 +10,8 @@ class Role(models.TextChoices):
     HEAD = "head", _("单位负责人")  # approves extensions, signs answers
     LEADER = "leader", _("领导")  # reads dashboards, overdue lists, supervises
     ADMIN = "admin", _("管理员")  # reference data of the unit
+    REGISTRAR = "registrar", _("登记管理员")  # keeps the registries and volunteer records of its area
+    OPERATOR = "operator", _("话务派单员")  # takes hotline calls and dispatches work orders
 
 
 # The petitioner acting on their own case (portal or API); not a unit role.

@@ -77,19 +77,27 @@ def add_hours(start: datetime, n: int, calendar: OfficialCalendar) -> Deadline:
 class Period:
     """A period as the law states it: ``Period("days", 60)`` is "60日"."""
 
-    unit: str  # "days" | "workdays" | "hours"
+    unit: str  # "days" | "workdays" | "hours" | "minutes"
     n: int
 
     def due(self, start: datetime, calendar: OfficialCalendar) -> Deadline:
         if self.unit == "hours":
             return add_hours(start, self.n, calendar)
+        if self.unit == "minutes":  # an emergency's report time (应急哨: 30 minutes)
+            due_at = start + timedelta(minutes=self.n)
+            return Deadline(due_at.astimezone(CHINA).date(), due_at, [])
         start_day = start.astimezone(CHINA).date()
         if self.unit == "workdays":
             return add_workdays(start_day, self.n, calendar)
         return add_days(start_day, self.n, calendar)
 
     def __str__(self) -> str:
-        labels = {"days": _("%(n)s日"), "workdays": _("%(n)s个工作日"), "hours": _("%(n)s小时")}
+        labels = {
+            "days": _("%(n)s日"),
+            "workdays": _("%(n)s个工作日"),
+            "hours": _("%(n)s小时"),
+            "minutes": _("%(n)s分钟"),
+        }
         return labels[self.unit] % {"n": self.n}
 
 
@@ -103,3 +111,7 @@ def workdays(n: int) -> Period:
 
 def hours(n: int) -> Period:
     return Period("hours", n)
+
+
+def minutes(n: int) -> Period:
+    return Period("minutes", n)

@@ -57,6 +57,9 @@ UNITS = {
     "xishan": ("西山街道办事处", "西山街道", K.STREET_OFFICE, "990102002"),
     "nanmen": ("南门街道办事处", "南门街道", K.STREET_OFFICE, "990102003"),
     "liuxi": ("柳溪镇人民政府", "柳溪镇", K.STREET_OFFICE, "990102101"),
+    "social_work": ("中共青川区委社会工作部", "区委社会工作部", K.SOCIAL_WORK, "990102"),
+    "b_social_work": ("中共白石区委社会工作部", "白石区委社会工作部", K.SOCIAL_WORK, "990103"),
+    "hotline_centre": ("青川区接诉即办中心", "区接诉即办中心", K.HOTLINE_CENTRE, "990102"),
     "b_bureau": ("白石区信访局", "白石区信访局", K.PETITION_BUREAU, "990103"),
     "b_housing": ("白石区住房和城乡建设局", "白石区住建局", K.DEPARTMENT, "990103"),
     "b_labour": ("白石区人力资源和社会保障局", "白石区人社局", K.DEPARTMENT, "990103"),
@@ -104,6 +107,24 @@ USERS = {
         [(k, (R.HANDLER, R.HEAD)) for k in ("b_housing", "b_labour", "baishi", "beiwan")],
         {},
     ),
+    "registrar": (
+        "黄蕾",
+        _("区委社会工作部：社会组织、两新组织、新就业群体、志愿服务与社工人才登记"),
+        [("social_work", (R.REGISTRAR, R.LEADER))],
+        {},
+    ),
+    "registrar2": ("田野", _("白石区委社会工作部登记管理员"), [("b_social_work", (R.REGISTRAR,))], {}),
+    "jianyi": ("顾晓", _("区委社会工作部人民建议征集"), [("social_work", (R.CLERK,))], {}),
+    "operator": ("韩冰", _("区接诉即办中心话务派单员"), [("hotline_centre", (R.OPERATOR,))], {}),
+    "dispatch": (
+        "秦峰",
+        _("区接诉即办中心负责人（审核退单）"),
+        [("hotline_centre", (R.OPERATOR, R.HEAD, R.LEADER))],
+        {},
+    ),
+    # Manages volunteer teams (志愿服务队) made by the volunteers demo; holds no government role.
+    "organizer": ("蒋文", _("志愿服务队负责人"), [], {}),
+    "volunteer": ("宋雨", _("志愿者（门户账号）"), [], {"is_citizen": True}),
 }
 
 # Who acts for a unit in the demo: the bureau's clerk, or a department's handler and head.

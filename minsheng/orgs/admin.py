@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from minsheng.orgs.models import Membership, Region, Unit
+from minsheng.orgs.models import DutyItem, Membership, Region, Unit
 
 
 @admin.register(Region)
@@ -32,3 +32,12 @@ class UnitAdmin(admin.ModelAdmin):
     autocomplete_fields = ("region",)
     list_select_related = ("region",)
     inlines = (MembershipInline,)
+
+
+@admin.register(DutyItem)
+class DutyItemAdmin(admin.ModelAdmin):
+    list_display = ("region", "code", "name", "basis")
+    list_filter = (("region", admin.RelatedOnlyFieldListFilter),)
+    search_fields = ("code", "name", "region__name")
+    autocomplete_fields = ("region",)
+    list_select_related = ("region",)

@@ -27,6 +27,8 @@ class Region(models.Model):
         related_name="children",
     )
     path = models.CharField(max_length=255, db_index=True, editable=False)
+    # Resident population, for rates "per 10,000 residents"; unknown stays empty, not zero.
+    population = models.PositiveIntegerField(_("常住人口"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("行政区域")
@@ -54,6 +56,8 @@ class Unit(models.Model):
         GOVERNMENT = "government", _("人民政府")
         POLITICS_LAW = "politics_law", _("政法部门")
         DISCIPLINE = "discipline", _("纪检监察机关")
+        SOCIAL_WORK = "social_work", _("社会工作部门")
+        HOTLINE_CENTRE = "hotline", _("接诉即办中心")
 
     name = models.CharField(_("名称"), max_length=100)
     short_name = models.CharField(_("简称"), max_length=40, blank=True)
@@ -89,3 +93,27 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} @ {self.unit} ({self.get_role_display()})"
+
+
+class DutyItem(models.Model):
+    """职责清单: a matter a street/township or community is responsible for.
+
+    The guard against "小马拉大车": a matter outside the list cannot be given to the street or
+    community as the main handler; a department must lead it.
+    """
+
+    region = models.ForeignKey(
+        Region, verbose_name=_("街道/社区"), on_delete=models.CASCADE, related_name="duty_items"
+    )
+    code = models.CharField(_("事项编码"), max_length=20)
+    name = models.CharField(_("事项"), max_length=100)
+    basis = models.CharField(_("依据"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("职责清单事项")
+        verbose_name_plural = _("职责清单")
+        ordering = ["region__code", "code"]
+        constraints = [models.UniqueConstraint(fields=["region", "code"], name="duty_item_unique")]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"

@@ -1,9 +1,13 @@
 """Who holds which role where; the one place that answers "may this user act for this unit"."""
 
+from functools import reduce
+from operator import or_
+
 from django.db import connection
+from django.db.models import Q
 
 from minsheng.accounts.roles import Role
-from minsheng.orgs.models import Membership, Region, Unit
+from minsheng.orgs.models import DutyItem, Membership, Region, Unit
 
 
 def roles_in(user, unit: Unit | None) -> frozenset[str]:
@@ -28,6 +32,28 @@ def bureau_region_paths(user) -> list[str]:
         .values_list("unit__region__path", flat=True)
         .distinct()
     )
+
+
+def social_work_region_paths(user, roles=(Role.REGISTRAR, Role.LEADER)) -> list[str]:
+    """Region paths of the user's social work departments (社会工作部门) where they hold ``roles``.
+
+    Registries, volunteer records and social-work talent are kept by area: a registrar of a county
+    sees and edits the records of that county and every street and community under it.
+    """
+    if not user.is_authenticated:
+        return []
+    return list(
+        Membership.objects.filter(user=user, unit__kind=Unit.Kind.SOCIAL_WORK, role__in=list(roles))
+        .values_list("unit__region__path", flat=True)
+        .distinct()
+    )
+
+
+def within_regions(paths: list[str], field: str = "region__path") -> Q:
+    """A filter for rows whose region lies in one of ``paths`` (matches nothing when empty)."""
+    if not paths:
+        return Q(pk__in=[])
+    return reduce(or_, (Q(**{f"{field}__startswith": p}) for p in paths))
 
 
 def bureau_above(region: Region) -> Unit | None:
@@ -77,3 +103,13 @@ def intake_bureau(bureaus: list[Unit], region: Region) -> Unit:
     the nearest above it, else the first."""
     above = [b for b in bureaus if region.path.startswith(b.region_path)]
     return max(above, key=lambda b: len(b.region_path)) if above else bureaus[0]
+
+
+def duty_list_allows(region: Region, code: str) -> bool:
+    """职责清单: may a matter (``code``) be given to this street/township or community to lead?
+
+    A region whose list is empty has not published one yet and is not restricted; once it has, a
+    matter outside it must be led by a department ("小马拉大车" is what the list exists to stop).
+    """
+    items = DutyItem.objects.filter(region=region)
+    return not items.exists() or items.filter(code=code).exists()

@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
-from minsheng.petitions.documents.fonts import cjk_font
+from minsheng.core.pdf_fonts import cjk_font
 
 RED = colors.HexColor("#c00000")
 BODY_SIZE = 12

@@ -214,7 +214,7 @@ def test_it_wraps_long_text_and_prints_markup_literally(world, clerk, handler, n
 
 
 def test_it_still_prints_chinese_without_a_truetype_font(monkeypatch, accepted):
-    from minsheng.petitions.documents import fonts
+    from minsheng.core import pdf_fonts as fonts
 
     monkeypatch.setattr(fonts, "CANDIDATES", (("/nonexistent/font.ttc", 0),))
     monkeypatch.setattr(fonts, "_registered", None)

@@ -2,6 +2,7 @@
 
 import random
 import time
+from importlib import import_module
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -21,6 +22,21 @@ from minsheng.petitions.services import proposals
 from minsheng.petitions.workflow import S
 
 BASE_URL = "http://127.0.0.1:8000"
+# Each domain beyond petitions adds its own demo data: a module with
+# ``seed(demo, *, now, rng) -> list[str]`` (the lines to print), run in the seed's transaction.
+DEMO_PARTS = (
+    "minsheng.demo.receptions",
+    "minsheng.suggestions.demo",
+    "minsheng.hotline.demo",
+    "minsheng.whistles.demo",
+    "minsheng.api.open311.demo",
+    "minsheng.registry.associations.demo",
+    "minsheng.registry.twonew.demo",
+    "minsheng.registry.newemployment.demo",
+    "minsheng.volunteers.demo",
+    "minsheng.volunteers.service.demo",
+    "minsheng.talent.demo",
+)
 
 
 class Command(BaseCommand):
@@ -51,6 +67,9 @@ class Command(BaseCommand):
             Player(demo, rng).play(cases)
             scan = services.scan_deadlines(now=timezone.now())
             token = world.issue_clerk_token(demo)
+            part_lines = []
+            for module in DEMO_PARTS:
+                part_lines += import_module(module).seed(demo, now=timezone.now(), rng=rng)
         by_state = dict(Petition.objects.values_list("status").annotate(n=Count("pk")))
         self.stdout.write(
             _("已生成%(n)s件信访件（用时%(s).1f秒）；期限扫描：督办%(sup)s件，期满办结%(closed)s件。")
@@ -64,6 +83,8 @@ class Command(BaseCommand):
         self.stdout.write(
             "  " + "，".join(f"{S(state).label} {by_state.get(state, 0)}" for state in S.values)
         )
+        for line in part_lines:
+            self.stdout.write(line)
         for username in demo.kept_users:
             self.stdout.write(_("账号 %(u)s 在载入前已存在，其密码未更改。") % {"u": username})
         # Routers learnt from the demo's own categorized and routed cases; the cases still to be routed

@@ -1,0 +1,57 @@
+# ruff: noqa: E501  (a table keyed by whole Chinese sentences reads best one entry a line)
+"""English for what the domains share: roles and unit kinds, reminders, spreadsheet import and export."""
+
+# fmt: off
+CATALOGUE_PART = {
+    # Roles, units, regions
+    "登记管理员": "Registrar",
+    "社会工作部门": "Social work department",
+    "常住人口": "Resident population",
+    # Reminders (notices)
+    "提醒": "Reminders",
+    "事由标识": "Subject key",
+    "正文": "Text",
+    "链接": "Link",
+    "时间": "Time",
+    "已读时间": "Read at",
+    "全部标为已读": "Mark all as read",
+    "未读": "Unread",
+    "没有提醒。": "No reminders.",
+    # Navigation and the registries' front page
+    "人民建议": "People's suggestions",
+    "登记管理": "Registries",
+    "志愿服务": "Volunteering",
+    "社工人才": "Social workers",
+    "只有社会工作部门的工作人员可以查看登记管理。": "Only staff of a social work department may see the registries.",
+    "社会工作部门统筹的各类登记：本辖区内的记录可查看、可维护，导入导出均有记录。": "The registries a social work department keeps: records of your area can be read and maintained; imports and exports are logged.",
+    "行业协会商会": "Industry associations and chambers of commerce",
+    "登记信息、脱钩改革、年度报告（3月31日、5月31日）与逾期名单。": "Registration, decoupling reform, annual reports (31 March, 31 May) and the overdue list.",
+    "名录": "Directory",
+    "党组织覆盖率": "Party organization coverage",
+    "服务时长与证书": "Hours and certificates",
+    "证明查验": "Verify a certificate",
+    "统计": "Statistics",
+    "两新组织": "“Two new” organizations",
+    "非公有制企业、新经济组织、新社会组织及其党组织；组织覆盖率、工作覆盖率和应建未建名单。": "Non-public enterprises, new economic and social organizations and their Party organizations; organization and work coverage, and the units that should have one but do not.",
+    "新就业群体": "New employment groups",
+    "平台企业及站点、暖新驿站、关爱活动和劳动者维权诉求。": "Platforms and their local sites, service stations, care activities and workers' rights requests.",
+    "社会工作人才": "Social-work talent",
+    "社会工作者证书、登记与再登记、继续教育学时。": "Social workers' certificates, registration and renewal, continuing-education hours.",
+    # Spreadsheets (core.sheets)
+    "不能超过%(n)s个字符。": "At most %(n)s characters.",
+    "须为整数。": "Must be a whole number.",
+    "不能小于%(n)s。": "Must not be less than %(n)s.",
+    "须为数字。": "Must be a number.",
+    "日期格式应为 YYYY-MM-DD。": "Dates must be written YYYY-MM-DD.",
+    "请填写“是”或“否”。": "Write “是” (yes) or “否” (no).",
+    "应为以下之一：%(labels)s。": "Must be one of: %(labels)s.",
+    "请上传 .xlsx 或 .csv 文件。": "Please upload an .xlsx or .csv file.",
+    "表头缺少必填列：%(cols)s。": "The header lacks required columns: %(cols)s.",
+    "文件是空的。": "The file is empty.",
+    "一次最多导入%(n)s行。": "At most %(n)s rows can be imported at once.",
+    "必填。": "Required.",
+    "行号": "Row",
+    "列": "Column",
+    "问题": "Problem",
+    "导入错误": "Import errors",
+}
