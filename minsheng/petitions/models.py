@@ -135,6 +135,11 @@ class Petition(TimeStamped):
     manual_routing = models.BooleanField(
         _("需人工分派"), default=False, help_text=_("分类模型没有把握时标记，由登记员人工判断")
     )
+    # 领导接访下访: the case was received by a leader on a published reception day.
+    reception = models.ForeignKey(
+        "petitions.Reception", verbose_name=_("领导接访"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="petitions",
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("信访件")
@@ -233,3 +238,79 @@ class NumberSequence(models.Model):
 
     prefix = models.CharField(max_length=10, primary_key=True)
     last = models.PositiveIntegerField(default=0)
+
+
+class Reception(TimeStamped):
+    """领导接访下访: a day and place where a leader receives petitioners, published on the portal.
+
+    接访 is at the leader's office or the petition hall; 下访 is the leader going down to a street,
+    township or community (one of the 四下基层). Citizens book a place; the cases received are marked.
+    """
+
+    class Kind(models.TextChoices):
+        AT_OFFICE = "office", _("领导接访")
+        VISIT_DOWN = "down", _("领导下访")
+
+    unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("组织单位"), on_delete=models.PROTECT, related_name="receptions"
+    )
+    kind = models.CharField(_("形式"), max_length=10, choices=Kind.choices, default=Kind.AT_OFFICE)
+    leader_name = models.CharField(_("接访领导"), max_length=40)
+    leader_title = models.CharField(_("职务"), max_length=60)
+    region = models.ForeignKey("orgs.Region", verbose_name=_("接访地区域"), on_delete=models.PROTECT)
+    place = models.CharField(_("地点"), max_length=120)
+    starts_at = models.DateTimeField(_("开始时间"))
+    ends_at = models.DateTimeField(_("结束时间"))
+    capacity = models.PositiveSmallIntegerField(_("可预约人数"), default=10)
+    topics = models.CharField(_("重点接待事项"), max_length=200, blank=True)
+    published = models.BooleanField(_("已发布"), default=False)
+    cancelled = models.BooleanField(_("已取消"), default=False)
+
+    class Meta:
+        verbose_name = _("领导接访日")
+        verbose_name_plural = _("领导接访日")
+        ordering = ["starts_at"]
+        indexes = [
+            models.Index(
+                fields=["starts_at"],
+                name="reception_public_idx",
+                condition=Q(published=True, cancelled=False),
+            ),
+            models.Index(fields=["unit", "starts_at"], name="reception_unit_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.leader_name} {self.starts_at:%Y-%m-%d}"
+
+
+class ReceptionBooking(TimeStamped):
+    """A citizen's booked place on a reception day; ``petition`` is the case registered there."""
+
+    class Status(models.TextChoices):
+        BOOKED = "booked", _("已预约")
+        CANCELLED = "cancelled", _("已取消")
+        RECEIVED = "received", _("已接待")
+
+    reception = models.ForeignKey(Reception, on_delete=models.PROTECT, related_name="bookings")
+    person = models.ForeignKey("people.Person", verbose_name=_("预约人"), on_delete=models.PROTECT)
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reception_bookings"
+    )
+    matter = models.TextField(_("反映事项"), max_length=500)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.BOOKED)
+    petition = models.OneToOneField(
+        Petition, null=True, blank=True, on_delete=models.PROTECT, related_name="booking"
+    )
+
+    class Meta:
+        verbose_name = _("接访预约")
+        verbose_name_plural = _("接访预约")
+        ordering = ["created_at", "id"]
+        constraints = [
+            # One place per person and day; a cancelled booking frees it for a new one.
+            models.UniqueConstraint(
+                fields=["reception", "person"],
+                name="booking_once_per_person",
+                condition=~Q(status="cancelled"),
+            )
+        ]

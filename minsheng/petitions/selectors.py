@@ -2,12 +2,15 @@
 
 from datetime import datetime, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
+from minsheng.accounts.roles import Role
+from minsheng.orgs.models import Membership
 from minsheng.orgs.selectors import bureau_region_paths, unit_ids_of
 from minsheng.people.blind_index import id_number_index, name_index, phone_index
-from minsheng.petitions.models import Petition
+from minsheng.petitions.models import Petition, Reception, ReceptionBooking
 from minsheng.petitions.workflow import CONCLUDED, IN_HANDLING, PAUSED, TERMINAL, WINDOWS, Kind, S
 
 
@@ -40,6 +43,7 @@ def petition_for(user, *, number: str) -> Petition:
                 "petitioner",
                 "repeat_of",
                 "accused_unit",
+                "reception",
             )
             .get(number=number)
         )
@@ -154,3 +158,36 @@ def _visible_in_order(user, scores: dict[int, float]) -> list[tuple[Petition, fl
         return []
     found = petitions_visible_to(user).filter(pk__in=scores).select_related("unit", "region")
     return sorted(((p, scores[p.pk]) for p in found), key=lambda x: (-x[1], x[0].pk))
+
+
+def receptions_organized_by(user) -> QuerySet[Reception]:
+    """Reception days of the units where the user may organize them (clerk, head, leader)."""
+    if not user.is_authenticated:
+        return Reception.objects.none()
+    units = Membership.objects.filter(user=user, role__in=[Role.CLERK, Role.HEAD, Role.LEADER])
+    return Reception.objects.filter(unit_id__in=units.values("unit_id")).select_related("unit", "region")
+
+
+def reception_for(user, *, pk: int) -> Reception:
+    # 404, not 403: another unit's schedule (and who booked) is none of this user's business.
+    return get_object_or_404(receptions_organized_by(user), pk=pk)
+
+
+def public_receptions(*, now: datetime) -> QuerySet[Reception]:
+    """Published, not cancelled, not yet over: what the portal lists, with places taken."""
+    taken = Count("bookings", filter=Q(bookings__status__in=["booked", "received"]))
+    return (
+        Reception.objects.filter(published=True, cancelled=False, ends_at__gt=now)
+        .select_related("region")
+        .annotate(taken=taken)
+        .annotate(free=F("capacity") - F("taken"))
+        .order_by("starts_at")
+    )
+
+
+def bookings_of(account) -> QuerySet[ReceptionBooking]:
+    return (
+        ReceptionBooking.objects.filter(account=account)
+        .select_related("reception", "petition")
+        .order_by("-reception__starts_at")
+    )

@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 
 from minsheng.core.errors import InvalidInput
 from minsheng.core.form_fields import apply_errors
+from minsheng.petitions import selectors
 from minsheng.petitions.views import is_citizen_only
 from minsheng.portal import services, tracking
 from minsheng.portal.ratelimit import is_spent, over_limit, rate_limited, too_many_requests
@@ -120,4 +121,6 @@ class PortalLoginView(LoginView):
 @login_required(login_url="portal:login")
 def mine(request):
     """The logged-in citizen's own petitions; each status page opens without the query code."""
-    return render(request, "portal/mine.html", {"rows": tracking.petitions_of(request.user)})
+    bookings = selectors.bookings_of(request.user)
+    context = {"rows": tracking.petitions_of(request.user), "bookings": bookings}
+    return render(request, "portal/mine.html", context)

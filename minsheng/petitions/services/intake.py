@@ -19,7 +19,14 @@ from minsheng.orgs.selectors import bureau_of
 from minsheng.people import crypto
 from minsheng.people.services import Identity, person_record
 from minsheng.people.validators import check_id_number, check_phone
-from minsheng.petitions.models import Attachment, Category, Petition, Representative, compose_text
+from minsheng.petitions.models import (
+    Attachment,
+    Category,
+    Petition,
+    Reception,
+    Representative,
+    compose_text,
+)
 from minsheng.petitions.services.numbers import new_query_code, next_number, query_code_of
 from minsheng.petitions.services.proposals import proposal_fields, record_choice, routing_proposal
 from minsheng.petitions.textsource import DOMAIN
@@ -47,6 +54,7 @@ class Intake:
     accused_unit: Unit | None = None
     accused_person: str = ""
     anonymous: bool = False
+    reception: Reception | None = None  # received by a leader on a reception day (领导接访下访)
 
 
 @dataclass(frozen=True)
@@ -226,6 +234,7 @@ def _register(intake, actor, now, intake_unit, account, idempotency_key, files, 
         account=account,
         accused_unit=intake.accused_unit,
         accused_person=intake.accused_person.strip(),
+        reception=intake.reception,
         status=S.REGISTERED,
         intake_unit=intake_unit,
         received_at=now,

@@ -14,6 +14,7 @@ from minsheng.petitions.views.hot import hot, hot_digest
 from minsheng.petitions.views.intake import intake
 from minsheng.petitions.views.intake_assist import intake_assist
 from minsheng.petitions.views.queue import overdue, queue
+from minsheng.petitions.views.receptions import booking_receive, reception, reception_action, receptions
 from minsheng.petitions.views.reply_quality import reply_quality
 from minsheng.petitions.views.steps import step
 
@@ -44,9 +45,13 @@ intake, intake_assist, overdue, queue, step = map(staff_page, (intake, intake_as
 
 reply_quality = staff_page(reply_quality)
 hot, hot_digest = map(staff_page, (hot, hot_digest))
+receptions, reception, reception_action, booking_receive = map(
+    staff_page, (receptions, reception, reception_action, booking_receive)
+)
 
 __all__ = [
     "attachment",
+    "booking_receive",
     "case",
     "document",
     "hot",
@@ -57,6 +62,9 @@ __all__ = [
     "is_citizen_only",
     "overdue",
     "queue",
+    "reception",
+    "reception_action",
+    "receptions",
     "reply_quality",
     "staff_page",
     "step",
