@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HotlineConfig(AppConfig):
+    name = "minsheng.hotline"
+    label = "hotline"
+    verbose_name = _("接诉即办")
+
+    def ready(self):
+        from minsheng.hotline.textsource import SOURCE
+        from minsheng.textmine import sources
+
+        sources.register(SOURCE)
