@@ -1,0 +1,10 @@
+from celery import shared_task
+from django.utils import timezone
+
+from minsheng.registry.twonew.services.reminders import remind_registrars as _remind
+
+
+@shared_task(name="minsheng.twonew.tasks.remind_registrars")
+def remind_registrars() -> int:
+    """Periodic (Celery beat, e.g. daily): the month's reminder of gaps and committee to-dos."""
+    return _remind(now=timezone.now())
