@@ -1,0 +1,1 @@
+"""Staff pages (/volunteers/) and portal pages (/portal/volunteers/): parse, authorize, call, respond."""
