@@ -5,7 +5,6 @@ petitions workbench check). Glossary as in en_catalogue.py: 信访人 petitioner
 # fmt: off
 CATALOGUE_PART = {
     # minsheng/textmine/replies.py
-    "答复内容": "Content of the answer",
     "请填写查明的事实、处理意见和依据。": "Fill in the facts found, the decision and its basis.",
     "答复只有称呼、“已收悉”等套话，没有实质内容。": "The answer is only a greeting or a formula such as “received”, with no substance.",
     "答复切题": "On topic",
