@@ -75,8 +75,8 @@ CATALOGUE_PART = {
     "每天": "Every day",
     "周一至周五": "Monday to Friday",
     "周%(d)s": "Day %(d)s of the week",
-    "开放日格式如“周一至周五”“1-5”或“每天”。": "Write opening days like “周一至周五”, “1-5” or “每天”.",
-    "如“周一至周五”“1-5”“每天”。": "E.g. “周一至周五”, “1-5”, “每天”.",
+    "开放日格式如“周一至周五”“1-5”或“每天”。": "Write opening days like “1-5” or “1234567” (Monday = 1).",
+    "如“周一至周五”“1-5”“每天”。": "E.g. “1-5” or “1234567” (Monday = 1).",
     # Import / export
     "“%(v)s”不是本辖区的区域（可填区划代码或名称）。": "“%(v)s” is not an area within your jurisdiction (enter a division code or name).",
     "区域“%(v)s”有重名，请填写区划代码。": "More than one area is called “%(v)s”; enter its division code.",

@@ -43,7 +43,7 @@ CATALOGUE_PART = {
     "不能小于%(n)s。": "Must not be less than %(n)s.",
     "须为数字。": "Must be a number.",
     "日期格式应为 YYYY-MM-DD。": "Dates must be written YYYY-MM-DD.",
-    "请填写“是”或“否”。": "Write “是” (yes) or “否” (no).",
+    "请填写“是”或“否”。": "Write “yes” or “no”.",
     "应为以下之一：%(labels)s。": "Must be one of: %(labels)s.",
     "请上传 .xlsx 或 .csv 文件。": "Please upload an .xlsx or .csv file.",
     "表头缺少必填列：%(cols)s。": "The header lacks required columns: %(cols)s.",

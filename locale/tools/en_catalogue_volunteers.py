@@ -4,7 +4,7 @@
 # fmt: off
 CATALOGUE_PART = {
     '志愿服务：%(teams)s支服务队、%(projects)s个品牌项目、%(volunteers)s名志愿者、%(activities)s项活动': 'Volunteering: %(teams)s teams, %(projects)s brand projects, %(volunteers)s volunteers, %(activities)s activities',
-    '  organizer 管理“%(team)s”；volunteer 为志愿者宋雨；“%(full)s”候补%(n)s人': '  organizer manages “%(team)s”; volunteer is the volunteer 宋雨; “%(full)s” has %(n)s on its waiting list',
+    '  organizer 管理“%(team)s”；volunteer 为志愿者宋雨；“%(full)s”候补%(n)s人': '  organizer manages “%(team)s”; volunteer is the volunteer Song Yu; “%(full)s” has %(n)s on its waiting list',
     '  “%(risky)s”未登记保险，暂不能报名': '  “%(risky)s” has no insurance recorded: sign-up is blocked',
     '上午': 'morning',
     '下午': 'afternoon',
