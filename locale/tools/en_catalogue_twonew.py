@@ -181,5 +181,6 @@ CATALOGUE_PART = {
     "上一页": "Previous",
     "下一页": "Next",
     "第 %(n)s / %(total)s 页": "Page %(n)s of %(total)s",
+    "两新组织：%(units)s个单位、%(orgs)s个党组织、%(instructors)s名党建指导员；青川区组织覆盖率%(org)s%%、工作覆盖率%(work)s%%，应建未建%(gaps)s个。": "“Two new” organizations: %(units)s units, %(orgs)s Party organizations, %(instructors)s instructors; Qingchuan organization coverage %(org)s%%, work coverage %(work)s%%, %(gaps)s gaps.",
 }
 # fmt: on

@@ -7,6 +7,8 @@
 
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from minsheng.registry.twonew import services
 from minsheng.registry.twonew.models import Industry, Organization, PartyOrganization
 from minsheng.registry.twonew.synthetic import credit_code
@@ -131,7 +133,17 @@ def seed(demo, *, now, rng) -> list[str]:
 
     _rows, total = coverage.by_area(demo.regions["990102"])
     return [
-        f"两新组织: {len(UNITS) + len(BAISHI)} units, {len(PARTY_ORGS)} party organizations, "
-        f"{len(INSTRUCTORS)} instructors; 青川区 组织覆盖率 {total.org_rate}%, 工作覆盖率 {total.work_rate}%, "
-        f"应建未建 {total.counts['gaps']} — /registry/twonew/coverage/ (registrar)"
+        _(
+            "两新组织：%(units)s个单位、%(orgs)s个党组织、%(instructors)s名党建指导员；"
+            "青川区组织覆盖率%(org)s%%、工作覆盖率%(work)s%%，应建未建%(gaps)s个。"
+        )
+        % {
+            "units": len(UNITS) + len(BAISHI),
+            "orgs": len(PARTY_ORGS),
+            "instructors": len(INSTRUCTORS),
+            "org": total.org_rate,
+            "work": total.work_rate,
+            "gaps": total.counts["gaps"],
+        },
+        "  /registry/twonew/coverage/  (registrar)",
     ]
