@@ -3,23 +3,12 @@
 import secrets
 from datetime import datetime
 
-from django.db import connection
-
-from minsheng.core.periods import CHINA
+from minsheng.core.numbers import next_yearly_number
 from minsheng.hotline.models import OrderSequence
 
 
 def next_number(now: datetime) -> str:
-    """The next order number of the year; one ``UPDATE … RETURNING`` locks and increments."""
-    prefix = f"RX{now.astimezone(CHINA).year}"
-    table = connection.ops.quote_name(OrderSequence._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET last = last + 1 WHERE prefix = %s RETURNING last", [prefix])
-        row = cursor.fetchone()
-    if row is None:
-        OrderSequence.objects.get_or_create(prefix=prefix)
-        return next_number(now)
-    return f"{prefix}-{row[0]:06d}"
+    return next_yearly_number(OrderSequence, "RX", now)
 
 
 def new_token() -> str:
