@@ -101,13 +101,14 @@ def requests(request, *, fmt: str) -> HttpResponse:
     notice = (
         f"expected by {order.due_at.isoformat()}" if order.due_at else "received; a unit will be assigned"
     )
+    # The specification: a response carries the service_request_id or a token, never both; ours is
+    # created at once, so it is the id (tokens/{token} still answers for the order's public token).
     record = {
         "service_request_id": order.number,
-        "token": order.token,
         "service_notice": notice,
         "account_id": data.get("account_id", ""),
     }
-    return document("service_requests", [record], fmt, status=201)
+    return document("service_requests", [record], fmt)
 
 
 @require_GET
