@@ -209,7 +209,7 @@ def submit(new: NewRequest, *, actor, now: datetime) -> Order:
     if category is None:
         raise Refused(404, f"service_code '{new.service_code}' not found")
     if not (new.lat or new.long or new.address):
-        raise Refused(400, "a location is required: lat and long, or address_string")
+        raise Refused(400, "a location is required: lat and long, address_string or address_id")
     if bool(new.lat) != bool(new.long):
         raise Refused(400, "lat and long must be given together")
     if not new.description.strip():

@@ -93,7 +93,9 @@ def requests(request, *, fmt: str) -> HttpResponse:
     }
     new = georeport.NewRequest(
         service_code=data.get("service_code", ""), description=data.get("description", ""),
-        lat=data.get("lat", ""), long=data.get("long", ""), address=data.get("address_string", ""),
+        lat=data.get("lat", ""), long=data.get("long", ""),
+        # address_id: our addresses have no master repository ids; it is kept as the address.
+        address=data.get("address_string", "") or data.get("address_id", ""),
         attributes=attributes, first_name=data.get("first_name", ""), last_name=data.get("last_name", ""),
         phone=data.get("phone", ""), email=data.get("email", ""), media_url=data.get("media_url", ""),
     )  # fmt: skip

@@ -110,6 +110,12 @@ def test_it_files_a_request_and_dispatches_it_by_the_catalogue(client, world, li
     assert "张" not in json.dumps(detail, ensure_ascii=False)  # never the requester
 
 
+def test_it_takes_an_address_id_as_the_location(client, lights, api_key):
+    fields = report(api_key) | {"lat": "", "long": "", "address_id": "QC-0042"}
+    assert post(client, **fields).status_code == 200
+    assert Order.objects.get().address == "QC-0042"
+
+
 def test_it_holds_a_request_without_an_area_for_an_operator(client, lights, api_key):
     fields = report(api_key)
     del fields["attribute[region]"]
