@@ -22,16 +22,19 @@ def unit_ids_of(user) -> set[int]:
     return set(Membership.objects.filter(user=user).values_list("unit_id", flat=True))
 
 
-def bureau_region_paths(user) -> list[str]:
-    """Region paths over which the user's petition bureaus (and leaders) have oversight."""
+def unit_region_paths(user, *, kind: str, roles=None) -> list[str]:
+    """Region paths of the user's units of ``kind`` (where they hold one of ``roles``, if given)."""
     if not user.is_authenticated:
         return []
-    return list(
-        Membership.objects.filter(user=user)
-        .filter(unit__kind=Unit.Kind.PETITION_BUREAU)
-        .values_list("unit__region__path", flat=True)
-        .distinct()
-    )
+    memberships = Membership.objects.filter(user=user, unit__kind=kind)
+    if roles is not None:
+        memberships = memberships.filter(role__in=list(roles))
+    return list(memberships.values_list("unit__region__path", flat=True).distinct())
+
+
+def bureau_region_paths(user) -> list[str]:
+    """Region paths over which the user's petition bureaus (and leaders) have oversight."""
+    return unit_region_paths(user, kind=Unit.Kind.PETITION_BUREAU)
 
 
 def social_work_region_paths(user, roles=(Role.REGISTRAR, Role.LEADER)) -> list[str]:
@@ -40,13 +43,7 @@ def social_work_region_paths(user, roles=(Role.REGISTRAR, Role.LEADER)) -> list[
     Registries, volunteer records and social-work talent are kept by area: a registrar of a county
     sees and edits the records of that county and every street and community under it.
     """
-    if not user.is_authenticated:
-        return []
-    return list(
-        Membership.objects.filter(user=user, unit__kind=Unit.Kind.SOCIAL_WORK, role__in=list(roles))
-        .values_list("unit__region__path", flat=True)
-        .distinct()
-    )
+    return unit_region_paths(user, kind=Unit.Kind.SOCIAL_WORK, roles=roles)
 
 
 def within_regions(paths: list[str], field: str = "region__path") -> Q:

@@ -10,19 +10,24 @@ from django.shortcuts import get_object_or_404
 
 from minsheng.hotline.models import Order
 from minsheng.hotline.workflow import TERMINAL as ORDER_DONE
-from minsheng.orgs.models import Membership, Region, Unit
-from minsheng.orgs.selectors import unit_ids_of, within_regions
+from minsheng.orgs.models import Region, Unit
+from minsheng.orgs.selectors import unit_ids_of, unit_region_paths, within_regions
 from minsheng.petitions.models import Petition
 from minsheng.petitions.workflow import TERMINAL
+from minsheng.whistles import workflow
 from minsheng.whistles.models import Call, Whistle
 
 
 def district_paths(user) -> list[str]:
     """Areas whose whistles the user assesses: staff of a people's government (区政府) see its area."""
-    if not user.is_authenticated:
-        return []
-    memberships = Membership.objects.filter(user=user, unit__kind=Unit.Kind.GOVERNMENT)
-    return list(memberships.values_list("unit__region__path", flat=True).distinct())
+    return unit_region_paths(user, kind=Unit.Kind.GOVERNMENT)
+
+
+def streets_of(user):
+    """The street offices where the user may blow the whistle (handler or head)."""
+    return Unit.objects.filter(
+        kind=Unit.Kind.STREET_OFFICE, memberships__user=user, memberships__role__in=list(workflow.STREET)
+    ).distinct()
 
 
 def whistles_visible_to(user) -> QuerySet[Whistle]:

@@ -95,13 +95,25 @@ def whistle_raise(*, street: Unit, plan: WhistlePlan, actor, now: datetime) -> W
     return whistle
 
 
+def _department_staff(unit_ids) -> dict[int, list]:
+    """Handlers and heads of the called departments, read once for a batch of calls."""
+    staff: dict[int, dict] = {}
+    members = Membership.objects.filter(unit_id__in=set(unit_ids), role__in=list(workflow.DEPARTMENT))
+    for m in members.select_related("user"):
+        staff.setdefault(m.unit_id, {})[m.user_id] = m.user  # a handler who is also head: once
+    return {unit_id: list(users.values()) for unit_id, users in staff.items()}
+
+
 def _tell_departments(whistle: Whistle) -> None:
-    for call in whistle.calls.select_related("unit"):
-        for member in Membership.objects.filter(unit=call.unit, role__in=list(workflow.DEPARTMENT)):
+    calls = list(whistle.calls.all())
+    staff = _department_staff(c.unit_id for c in calls)
+    subject = _("%(street)s吹哨：%(title)s") % {"street": whistle.street, "title": whistle.title}
+    for call in calls:
+        for user in staff.get(call.unit_id, ()):
             notify(
-                user=member.user,
+                user=user,
                 key=f"whistles.called:{call.pk}",
-                subject=_("%(street)s吹哨：%(title)s") % {"street": whistle.street, "title": whistle.title},
+                subject=subject,
                 body=_("请于%(due)s前到场报到。") % {"due": f"{call.arrive_due_at:%Y-%m-%d %H:%M}"},
                 url=f"/whistles/{whistle.number}/",
             )
@@ -171,19 +183,20 @@ def call_rate(*, call: Call, actor, rating: int, comment: str = "") -> Call:
 def scan_overdue(*, now: datetime) -> int:
     """Remind departments whose arrival or result is overdue (once per call and deadline)."""
     reminded = 0
-    late = Call.objects.filter(whistle__status=Whistle.Status.RAISED).select_related("whistle", "unit")
+    late = Call.objects.filter(whistle__status=Whistle.Status.RAISED).select_related("whistle")
     late = late.filter(status__in=[Call.Status.CALLED, Call.Status.ACKNOWLEDGED], arrive_due_at__lt=now) | (
         late.filter(status=Call.Status.ARRIVED, result_due_at__lt=now)
     )
+    late = list(late)
+    staff = _department_staff(c.unit_id for c in late)
     for call in late:
         which = "arrive" if call.status != Call.Status.ARRIVED else "result"
-        for member in Membership.objects.filter(unit=call.unit, role__in=list(workflow.DEPARTMENT)):
-            with transaction.atomic():
-                sent = notify(
-                    user=member.user,
-                    key=f"whistles.overdue:{call.pk}:{which}",
-                    subject=_("吹哨报到已超时：%(title)s") % {"title": call.whistle.title},
-                    url=f"/whistles/{call.whistle.number}/",
-                )
+        for user in staff.get(call.unit_id, ()):
+            sent = notify(
+                user=user,
+                key=f"whistles.overdue:{call.pk}:{which}",
+                subject=_("吹哨报到已超时：%(title)s") % {"title": call.whistle.title},
+                url=f"/whistles/{call.whistle.number}/",
+            )
             reminded += sent is not None
     return reminded

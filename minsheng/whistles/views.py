@@ -13,19 +13,12 @@ from django.views.decorators.http import require_POST
 from minsheng.core.errors import DomainError, InvalidInput
 from minsheng.core.form_fields import apply_errors
 from minsheng.core.periods import CHINA
-from minsheng.orgs.models import Unit
 from minsheng.orgs.selectors import roles_in
 from minsheng.whistles import selectors, services, workflow
 from minsheng.whistles.forms import PeriodForm, WhistleForm
 from minsheng.whistles.models import Whistle
 
 PAGE = 100
-
-
-def _streets_of(user):
-    return Unit.objects.filter(
-        kind=Unit.Kind.STREET_OFFICE, memberships__user=user, memberships__role__in=list(workflow.STREET)
-    ).distinct()
 
 
 @login_required
@@ -38,7 +31,7 @@ def whistles(request):
         "rows": rows[:PAGE],
         "status": status,
         "statuses": Whistle.Status.choices,
-        "may_raise": _streets_of(request.user).exists(),
+        "may_raise": selectors.streets_of(request.user).exists(),
         "is_district": bool(selectors.district_paths(request.user)),
         "nav": "whistles",
     }
@@ -47,7 +40,7 @@ def whistles(request):
 
 @login_required
 def raise_whistle(request):
-    street = _streets_of(request.user).select_related("region").first()
+    street = selectors.streets_of(request.user).select_related("region").first()
     if street is None:
         raise PermissionDenied(_("只有街道（乡镇）的工作人员可以吹哨。"))
     form = WhistleForm(request.POST or None, street=street)
