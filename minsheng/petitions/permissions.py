@@ -1,8 +1,8 @@
 """Who may do what to a case: roles by the unit that counts for each step, and who may see identities."""
 
-from minsheng.accounts.roles import CITIZEN
+from minsheng.accounts.roles import CITIZEN, Role
 from minsheng.orgs.models import Membership
-from minsheng.orgs.selectors import unit_ids_of
+from minsheng.orgs.selectors import roles_in, unit_ids_of
 from minsheng.petitions.models import Petition
 
 
@@ -55,3 +55,11 @@ def may_unmask(user, petition: Petition) -> bool:
     if petition.petitioner_id is None or is_accused(user, petition):
         return False
     return any(roles_by_unit(user, petition).values())
+
+
+# 领导接访下访: who in a unit schedules its reception days and receives the matters booked there.
+RECEPTION_ORGANIZERS = frozenset({Role.CLERK, Role.HEAD, Role.LEADER})
+
+
+def may_organize_receptions(user, unit) -> bool:
+    return bool(roles_in(user, unit) & RECEPTION_ORGANIZERS)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from minsheng.orgs.models import Region, Unit
+from minsheng.orgs.selectors import within_regions
 from minsheng.people.services import Identity
 from minsheng.people.validators import check_id_number, check_phone
 from minsheng.petitions.forms import Form, _text, _validated
@@ -38,10 +39,7 @@ class ReceptionForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         paths = [u.region.path for u in units]
-        regions = Region.objects.none()
-        for path in paths:
-            regions |= Region.objects.filter(path__startswith=path)
-        self.fields["region"].queryset = regions.order_by("code")
+        self.fields["region"].queryset = Region.objects.filter(within_regions(paths, "path")).order_by("code")
 
     def plan(self) -> ReceptionPlan:
         d = self.cleaned_data

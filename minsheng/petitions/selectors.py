@@ -6,11 +6,11 @@ from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from minsheng.accounts.roles import Role
-from minsheng.orgs.models import Membership
+from minsheng.orgs.models import Membership, Unit
 from minsheng.orgs.selectors import bureau_region_paths, unit_ids_of
 from minsheng.people.blind_index import id_number_index, name_index, phone_index
 from minsheng.petitions.models import Petition, Reception, ReceptionBooking
+from minsheng.petitions.permissions import RECEPTION_ORGANIZERS
 from minsheng.petitions.workflow import CONCLUDED, IN_HANDLING, PAUSED, TERMINAL, WINDOWS, Kind, S
 
 
@@ -160,11 +160,25 @@ def _visible_in_order(user, scores: dict[int, float]) -> list[tuple[Petition, fl
     return sorted(((p, scores[p.pk]) for p in found), key=lambda x: (-x[1], x[0].pk))
 
 
-def receptions_organized_by(user) -> QuerySet[Reception]:
-    """Reception days of the units where the user may organize them (clerk, head, leader)."""
+def reception_units(user) -> QuerySet[Unit]:
+    """The active units where the user may organize reception days (clerk, head, leader)."""
     if not user.is_authenticated:
+        return Unit.objects.none()
+    units = Unit.objects.filter(
+        memberships__user=user, memberships__role__in=list(RECEPTION_ORGANIZERS), is_active=True
+    )
+    return units.select_related("region").distinct().order_by("region__code", "name")
+
+
+def receptions_organized_by(user) -> QuerySet[Reception]:
+    """Reception days of the units where the user may organize them."""
+    units = (
+        Membership.objects.filter(user=user, role__in=list(RECEPTION_ORGANIZERS))
+        if user.is_authenticated
+        else None
+    )
+    if units is None:
         return Reception.objects.none()
-    units = Membership.objects.filter(user=user, role__in=[Role.CLERK, Role.HEAD, Role.LEADER])
     return Reception.objects.filter(unit_id__in=units.values("unit_id")).select_related("unit", "region")
 
 
@@ -183,6 +197,11 @@ def public_receptions(*, now: datetime) -> QuerySet[Reception]:
         .annotate(free=F("capacity") - F("taken"))
         .order_by("starts_at")
     )
+
+
+def booking_of(account, *, pk: int) -> ReceptionBooking:
+    """A citizen's own booking; anyone else's is a 404."""
+    return get_object_or_404(ReceptionBooking.objects.select_related("reception"), pk=pk, account=account)
 
 
 def bookings_of(account) -> QuerySet[ReceptionBooking]:

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +12,6 @@ from django.views.decorators.http import require_POST
 from minsheng.core.errors import DomainError, InvalidInput
 from minsheng.core.form_fields import apply_errors
 from minsheng.petitions import selectors
-from minsheng.petitions.models import ReceptionBooking
 from minsheng.petitions.reception_forms import BookingForm
 from minsheng.petitions.services import receptions as service
 from minsheng.portal.ratelimit import rate_limited
@@ -58,9 +56,7 @@ def reception(request, pk: int):
 @login_required(login_url="portal:login")
 @require_POST
 def booking_cancel(request, pk: int):
-    booking = ReceptionBooking.objects.filter(pk=pk, account=request.user).select_related("reception").first()
-    if booking is None:
-        raise Http404
+    booking = selectors.booking_of(request.user, pk=pk)
     try:
         service.booking_cancel(booking=booking, account=request.user, now=timezone.now())
     except DomainError as e:

@@ -11,18 +11,17 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from minsheng import audit
-from minsheng.accounts.roles import Role
 from minsheng.core.errors import DomainError, InvalidInput
 from minsheng.notices.services import notify
 from minsheng.orgs.models import Region, Unit
-from minsheng.orgs.selectors import bureau_of, roles_in
+from minsheng.orgs.selectors import bureau_of
 from minsheng.people import crypto
 from minsheng.people.services import Identity, person_record
 from minsheng.petitions.models import Reception, ReceptionBooking
+from minsheng.petitions.permissions import may_organize_receptions
 from minsheng.petitions.services.intake import Intake, Receipt, petition_submit
 from minsheng.petitions.workflow import Channel, Kind
 
-ORGANIZERS = frozenset({Role.CLERK, Role.HEAD, Role.LEADER})
 MAX_CAPACITY = 200
 ACTIVE = (ReceptionBooking.Status.BOOKED, ReceptionBooking.Status.RECEIVED)
 
@@ -38,10 +37,6 @@ class ReceptionPlan:
     ends_at: datetime
     capacity: int
     topics: str = ""
-
-
-def may_organize(user, unit: Unit) -> bool:
-    return bool(roles_in(user, unit) & ORGANIZERS)
 
 
 def _check_plan(plan: ReceptionPlan, unit: Unit, now: datetime) -> None:
@@ -65,8 +60,7 @@ def _check_plan(plan: ReceptionPlan, unit: Unit, now: datetime) -> None:
 @transaction.atomic
 def reception_schedule(*, unit: Unit, plan: ReceptionPlan, actor, now: datetime, publish: bool) -> Reception:
     """Schedule a reception day of ``unit``; published ones appear on the portal at once."""
-    if not may_organize(actor, unit):
-        raise DomainError(_("只有本单位的登记员、负责人或领导可以安排接访。"), code="forbidden")
+    _check_organizer(actor, unit)
     _check_plan(plan, unit, now)
     reception = Reception.objects.create(
         unit=unit,
@@ -90,14 +84,14 @@ def reception_schedule(*, unit: Unit, plan: ReceptionPlan, actor, now: datetime,
     return reception
 
 
-def _organized_by(actor, reception: Reception) -> None:
-    if not may_organize(actor, reception.unit):
+def _check_organizer(actor, unit: Unit) -> None:
+    if not may_organize_receptions(actor, unit):
         raise DomainError(_("只有本单位的登记员、负责人或领导可以安排接访。"), code="forbidden")
 
 
 @transaction.atomic
 def reception_publish(*, reception: Reception, actor) -> Reception:
-    _organized_by(actor, reception)
+    _check_organizer(actor, reception.unit)
     if reception.cancelled:
         raise DomainError(_("接访已取消，不能发布。"))
     reception.published = True
@@ -109,7 +103,7 @@ def reception_publish(*, reception: Reception, actor) -> Reception:
 @transaction.atomic
 def reception_cancel(*, reception: Reception, actor, reason: str) -> Reception:
     """Cancel a reception day and tell everyone who booked a place."""
-    _organized_by(actor, reception)
+    _check_organizer(actor, reception.unit)
     if not reason.strip():
         raise InvalidInput(_("请说明取消原因，它会告知已预约的群众。"), field="reason")
     reception.cancelled = True
@@ -202,7 +196,7 @@ def booking_receive(
 ) -> Receipt:
     """Register the matter brought to the reception as a petition (来访) marked with the reception."""
     reception = booking.reception
-    _organized_by(actor, reception)
+    _check_organizer(actor, reception.unit)
     if booking.status != ReceptionBooking.Status.BOOKED:
         raise DomainError(_("该预约已接待或已取消。"))
     intake_unit = reception.unit if reception.unit.kind == Unit.Kind.PETITION_BUREAU else None

@@ -10,24 +10,16 @@ from django.views.decorators.http import require_POST
 
 from minsheng.core.errors import DomainError, InvalidInput
 from minsheng.core.form_fields import apply_errors
-from minsheng.orgs.models import Unit
 from minsheng.people.services import masked
 from minsheng.petitions import selectors
 from minsheng.petitions.reception_forms import CancelForm, ReceiveForm, ReceptionForm
 from minsheng.petitions.services import receptions as service
 
 
-def _organizing_units(user):
-    units = Unit.objects.filter(
-        memberships__user=user, memberships__role__in=list(service.ORGANIZERS), is_active=True
-    )
-    return units.select_related("region").distinct().order_by("region__code", "name")
-
-
 @login_required
 def receptions(request):
     """The user's units' reception days, and the form to schedule one."""
-    units = _organizing_units(request.user)
+    units = selectors.reception_units(request.user)
     if not units:
         raise PermissionDenied(_("只有登记员、单位负责人或领导可以安排接访。"))
     form = ReceptionForm(request.POST or None, units=units)
