@@ -17,13 +17,18 @@ class TokenAuth(HttpBearer):
     """``Authorization: Bearer <key>``; only the key's sha256 is stored, so we compare hashes."""
 
     def authenticate(self, request, token):
-        if not token or len(token) > MAX_KEY_LENGTH:
-            return None
-        user = _token_user(ApiToken.hash_key(token))
-        if user is None or not user.is_active:
-            return None
-        request.user = user
+        user = user_of_key(token)
+        if user is not None:
+            request.user = user
         return user
+
+
+def user_of_key(key: str) -> User | None:
+    """The active user behind an API key we issued and have not revoked (bearer tokens, Open311)."""
+    if not key or len(key) > MAX_KEY_LENGTH:
+        return None
+    user = _token_user(ApiToken.hash_key(key))
+    return user if user is not None and user.is_active else None
 
 
 def _token_user(key_hash: str) -> User | None:

@@ -16,12 +16,14 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from minsheng.api.auth import user_of_key
 from minsheng.core.errors import DomainError
 from minsheng.hotline.models import Category, Order
 from minsheng.hotline.permissions import centres_of
 from minsheng.hotline.services import OrderIntake, order_receive
 from minsheng.hotline.workflow import TERMINAL, Kind, Urgency
-from minsheng.orgs.models import Region
+from minsheng.orgs.models import Region, Unit
+from minsheng.orgs.selectors import within_regions
 from minsheng.people.services import Identity
 
 MAX_SPAN = timedelta(days=90)  # the specification's longest start_date–end_date window
@@ -67,11 +69,12 @@ def _choices(choices) -> list[dict]:
     return [{"key": value, "name": str(label)} for value, label in choices]
 
 
-def attribute_regions() -> list[Region]:
+def attribute_regions() -> QuerySet[Region]:
     """Where a request may be placed: the streets and communities the hotline centres cover."""
-    paths = Region.objects.filter(units__kind="hotline").values_list("path", flat=True)
-    regions = Region.objects.filter(level__gte=Region.Level.STREET).order_by("code")
-    return [r for r in regions if any(r.path.startswith(p) for p in paths)]
+    paths = list(Region.objects.filter(units__kind=Unit.Kind.HOTLINE_CENTRE).values_list("path", flat=True))
+    return Region.objects.filter(within_regions(paths, "path"), level__gte=Region.Level.STREET).order_by(
+        "code"
+    )
 
 
 def service_definition(category: Category) -> dict:
@@ -219,7 +222,7 @@ def submit(new: NewRequest, *, actor, now: datetime) -> Order:
     urgency = _choice(attributes, "urgency", Urgency.values, Urgency.ORDINARY)
     region = None
     if attributes.get("region"):
-        region = next((r for r in attribute_regions() if r.code == attributes["region"]), None)
+        region = attribute_regions().filter(code=attributes["region"]).first()
         if region is None:
             raise Refused(400, "attribute[region] is not a street or community served here")
     name = (new.last_name + new.first_name).strip()
@@ -247,12 +250,6 @@ def _dispatch_only(error: DomainError) -> bool:
 
 
 def key_user(api_key: str):
-    """The service account behind an Open311 API key (an API token issued by ``open311_key``)."""
-    from minsheng.accounts.models import ApiToken
-
-    if not api_key or len(api_key) > 200:
-        return None
-    token = ApiToken.objects.filter(key_hash=ApiToken.hash_key(api_key), revoked=False).first()
-    if token is None or not token.user.is_active or not centres_of(token.user):
-        return None
-    return token.user
+    """The service account behind an Open311 API key (issued by ``open311_key``): an operator."""
+    user = user_of_key(api_key)
+    return user if user is not None and centres_of(user) else None
