@@ -42,12 +42,6 @@ class AvailabilityField(forms.TypedMultipleChoiceField):
         )
 
 
-def languages_of(text: str) -> list[str]:
-    import re
-
-    return [s for s in re.split(r"[、,，;；\s]+", text or "") if s]
-
-
 class RegisterForm(Form):
     name = forms.CharField(label=_("真实姓名"), max_length=30, required=False)
     id_number = forms.CharField(label=_("身份证号码"), max_length=20, required=False)
@@ -87,6 +81,7 @@ class RegisterForm(Form):
 
     def registration(self):
         from minsheng.volunteers.services import Registration
+        from minsheng.volunteers.services.registration import list_of
 
         d = self.cleaned_data
         return Registration(
@@ -95,7 +90,7 @@ class RegisterForm(Form):
             phone=d["phone"],
             region=d["region"],
             skills=list(d["skills"]),
-            languages=languages_of(d["languages"]),
+            languages=list_of(d["languages"]),
             availability=availability.from_indexes(d["availability"]),
             service_regions=list(d["service_regions"]),
             guardian_name=d["guardian_name"],

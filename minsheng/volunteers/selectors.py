@@ -13,15 +13,16 @@ from minsheng.volunteers.permissions import Scope
 ACTIVE = (SignUp.Status.CONFIRMED, SignUp.Status.WAITLISTED)
 
 
-def _team_q(scope: Scope, prefix: str = "") -> Q:
-    return Q(
-        **{f"{prefix}pk__in" if not prefix else f"{prefix}id__in": list(scope.team_ids)}
-    ) | within_regions(list(scope.read_paths), field=f"{prefix}region__path")
+def team_q(scope: Scope, prefix: str = "") -> Q:
+    """Teams the scope may read: its own and those of its regions (``prefix`` reaches a team's fields)."""
+    return Q(**{f"{prefix}pk__in": list(scope.team_ids)}) | within_regions(
+        list(scope.read_paths), field=f"{prefix}region__path"
+    )
 
 
 def teams_for(scope: Scope) -> QuerySet[Team]:
     return (
-        Team.objects.filter(_team_q(scope))
+        Team.objects.filter(team_q(scope))
         .select_related("region")
         .annotate(
             n_members=Count("members", distinct=True),
@@ -32,12 +33,12 @@ def teams_for(scope: Scope) -> QuerySet[Team]:
 
 
 def team_for(scope: Scope, pk: int) -> Team:
-    return get_object_or_404(Team.objects.filter(_team_q(scope)).select_related("region"), pk=pk)
+    return get_object_or_404(Team.objects.filter(team_q(scope)).select_related("region"), pk=pk)
 
 
 def project_for(scope: Scope, pk: int) -> BrandProject:
     return get_object_or_404(
-        BrandProject.objects.filter(_team_q(scope, "team__")).select_related("team__region", "region"), pk=pk
+        BrandProject.objects.filter(team_q(scope, "team__")).select_related("team__region", "region"), pk=pk
     )
 
 
@@ -50,7 +51,7 @@ def with_shift_counts(shifts: QuerySet[Shift]) -> QuerySet[Shift]:
 
 def activities_for(scope: Scope, *, status: str = "", team=None) -> QuerySet[Activity]:
     qs = (
-        Activity.objects.filter(_team_q(scope, "team__"))
+        Activity.objects.filter(team_q(scope, "team__"))
         .select_related("team", "region", "brand_project")
         .annotate(first_shift=Min("shifts__starts_at"), n_shifts=Count("shifts", distinct=True))
     )
@@ -63,7 +64,7 @@ def activities_for(scope: Scope, *, status: str = "", team=None) -> QuerySet[Act
 
 def activity_for(scope: Scope, pk: int) -> Activity:
     return get_object_or_404(
-        Activity.objects.filter(_team_q(scope, "team__")).select_related(
+        Activity.objects.filter(team_q(scope, "team__")).select_related(
             "team__region", "region", "brand_project"
         ),
         pk=pk,
@@ -144,6 +145,13 @@ def public_activity(pk: int) -> Activity:
         ).select_related("team", "region", "brand_project"),
         pk=pk,
     )
+
+
+def volunteer_of(user) -> Volunteer | None:
+    """The volunteer registered to a portal account, if any."""
+    if not user.is_authenticated:
+        return None
+    return Volunteer.objects.filter(account=user).select_related("region").first()
 
 
 def my_signups(volunteer: Volunteer) -> QuerySet[SignUp]:

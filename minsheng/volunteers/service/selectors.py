@@ -11,6 +11,7 @@ from minsheng.core.periods import CHINA
 from minsheng.orgs.selectors import within_regions
 from minsheng.volunteers.models import Shift, SignUp, Team, Volunteer
 from minsheng.volunteers.permissions import Scope
+from minsheng.volunteers.selectors import team_q
 from minsheng.volunteers.service import codes
 from minsheng.volunteers.service.models import Certificate, ServiceRecord, Status
 
@@ -77,8 +78,7 @@ def managed_teams(scope: Scope) -> QuerySet[Team]:
 
 
 def visible_teams(scope: Scope) -> QuerySet[Team]:
-    q = Q(pk__in=list(scope.team_ids)) | within_regions(list(scope.read_paths), field="region__path")
-    return Team.objects.filter(q).order_by("name")
+    return Team.objects.filter(team_q(scope)).order_by("name")
 
 
 def writable_teams(scope: Scope) -> QuerySet[Team]:
@@ -132,12 +132,6 @@ def certificate_for(scope: Scope, pk: int, *, unit_ids=()) -> Certificate:
 
 
 # -- portal
-
-
-def volunteer_of(user) -> Volunteer | None:
-    if not user.is_authenticated:
-        return None
-    return Volunteer.objects.filter(account=user).select_related("region").first()
 
 
 def my_records(volunteer: Volunteer) -> QuerySet[ServiceRecord]:

@@ -1,5 +1,6 @@
 """Real-name registration: identity data encrypted as in ``people``, one volunteer per ID number."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -29,6 +30,14 @@ class Registration:
     guardian_name: str = ""
     guardian_phone: str = ""
     guardian_consent: bool = False
+
+
+LIST_SEPARATORS = re.compile(r"[、,，;；\s]+")
+
+
+def list_of(text: str) -> list[str]:
+    """A typed list ("普通话、英语"), split on the separators people type."""
+    return [s for s in LIST_SEPARATORS.split(text or "") if s]
 
 
 def birth_date_of(id_number: str) -> date:

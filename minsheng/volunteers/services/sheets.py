@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from minsheng import audit
 from minsheng.core import sheets
 from minsheng.core.errors import DomainError, InvalidInput
+from minsheng.core.periods import CHINA
 from minsheng.orgs.models import Region
 from minsheng.people.blind_index import id_number_index
 from minsheng.volunteers import availability
@@ -20,13 +21,12 @@ from minsheng.volunteers.services.registration import (
     build_volunteer,
     check_registration,
     duplicate_message,
+    list_of,
 )
 
 
 def _list(value) -> list[str]:
-    import re
-
-    return [s for s in re.split(r"[、,，;；\s]+", sheets.text(value, max_length=1000)) if s]
+    return list_of(sheets.text(value, max_length=1000))
 
 
 def _availability(value) -> int:
@@ -179,8 +179,6 @@ EXPORT_HEADERS = (
 @transaction.atomic
 def volunteers_export(*, actor, queryset) -> bytes:
     """Masked identity data only (a list for planning, not a copy of the register); audited."""
-    from minsheng.core.periods import CHINA
-
     qs = queryset.select_related("region").prefetch_related("skills", "service_regions").order_by("pk")
 
     def rows():

@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from minsheng.core.errors import DomainError, InvalidInput
+from minsheng.core.form_fields import apply_errors
 from minsheng.volunteers import matching, selectors, services
 from minsheng.volunteers.forms import ActivityForm, CapacityForm, InsuranceForm, ReasonForm, ShiftForm
 from minsheng.volunteers.models import Activity
 from minsheng.volunteers.permissions import require_team_write
-from minsheng.volunteers.views.common import show_errors, staff_view
+from minsheng.volunteers.views.common import staff_view
 
 
 @staff_view
@@ -48,7 +49,7 @@ def activity_edit(request, scope, team_pk: int | None = None, pk: int | None = N
                 **d,
             )
         except InvalidInput as e:
-            show_errors(form, e)
+            apply_errors(form, e)
             status = 400
         except DomainError as e:
             form.add_error(None, str(e.message))
@@ -129,7 +130,7 @@ def activity_action(request, scope, pk: int, action: str):
         run(activity, request.user, timezone.now(), form.cleaned_data if form else {})
     except InvalidInput as e:
         if form is not None:
-            show_errors(form, e)
+            apply_errors(form, e)
         messages.error(request, e.message)
         return _activity_page(request, scope, activity, status=400, **extra)
     except DomainError as e:
@@ -159,7 +160,7 @@ def shift_signups(request, scope, activity_pk: int, pk: int):
             now = timezone.now()
             services.shift_set_capacity(actor=request.user, shift=shift, capacity=capacity, now=now)
         except InvalidInput as e:
-            show_errors(form, e)
+            apply_errors(form, e)
             status = 400
         except DomainError as e:
             messages.error(request, e.message)

@@ -4,8 +4,6 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import resolve_url
 
-from minsheng.core.errors import InvalidInput
-from minsheng.core.form_fields import apply_errors
 from minsheng.volunteers.permissions import require_staff, scope_of
 
 
@@ -32,7 +30,3 @@ def portal_view(view):
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-def show_errors(form, error: InvalidInput) -> None:
-    apply_errors(form, error)

@@ -7,17 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from minsheng.core.errors import DomainError, InvalidInput
+from minsheng.core.form_fields import apply_errors
 from minsheng.volunteers import availability, selectors, services
 from minsheng.volunteers.forms import ActivityFilterForm, ProfileForm, RegisterForm
-from minsheng.volunteers.models import Volunteer
 from minsheng.volunteers.services.signups import missing_requirements
-from minsheng.volunteers.views.common import portal_view, show_errors
-
-
-def _volunteer_of(user) -> Volunteer | None:
-    if not user.is_authenticated:
-        return None
-    return Volunteer.objects.filter(account=user).first()
+from minsheng.volunteers.views.common import portal_view
 
 
 def activities(request):
@@ -26,13 +20,13 @@ def activities(request):
     rows = selectors.published_activities(
         now=timezone.now(), region=filters.get("region"), skill=filters.get("skill"), day=filters.get("day")
     )[:200]
-    context = {"form": form, "activities": rows, "volunteer": _volunteer_of(request.user)}
+    context = {"form": form, "activities": rows, "volunteer": selectors.volunteer_of(request.user)}
     return render(request, "volunteers/portal/activities.html", context)
 
 
 def activity(request, pk: int):
     activity = selectors.public_activity(pk)
-    volunteer = _volunteer_of(request.user)
+    volunteer = selectors.volunteer_of(request.user)
     mine = {}
     if volunteer is not None:
         mine = {
@@ -56,7 +50,7 @@ def activity(request, pk: int):
 
 @portal_view
 def register(request):
-    if _volunteer_of(request.user) is not None:
+    if selectors.volunteer_of(request.user) is not None:
         messages.info(request, _("您已注册为志愿者。"))
         return redirect("volunteers_public:mine")
     form = RegisterForm(request.POST or None)
@@ -67,7 +61,7 @@ def register(request):
                 registration=form.registration(), actor=request.user, now=timezone.now(), account=request.user
             )
         except InvalidInput as e:
-            show_errors(form, e)
+            apply_errors(form, e)
             status = 400
         except DomainError as e:
             form.add_error(None, str(e.message))
@@ -82,7 +76,7 @@ def register(request):
 
 @portal_view
 def mine(request):
-    volunteer = _volunteer_of(request.user)
+    volunteer = selectors.volunteer_of(request.user)
     if volunteer is None:
         return redirect("volunteers_public:register")
     context = {
@@ -97,7 +91,7 @@ def mine(request):
 
 @portal_view
 def profile(request):
-    volunteer = _volunteer_of(request.user)
+    volunteer = selectors.volunteer_of(request.user)
     if volunteer is None:
         return redirect("volunteers_public:register")
     initial = {
@@ -121,7 +115,7 @@ def profile(request):
                 phone=d["phone"],
             )
         except InvalidInput as e:
-            show_errors(form, e)
+            apply_errors(form, e)
             status = 400
         else:
             messages.success(request, _("已保存。"))
@@ -134,7 +128,7 @@ def profile(request):
 @require_POST
 @portal_view
 def sign_up(request, pk: int):
-    volunteer = _volunteer_of(request.user)
+    volunteer = selectors.volunteer_of(request.user)
     if volunteer is None:
         messages.info(request, _("请先注册为志愿者，再报名活动。"))
         return redirect("volunteers_public:register")
@@ -160,7 +154,7 @@ def sign_up(request, pk: int):
 @require_POST
 @portal_view
 def cancel(request, pk: int):
-    volunteer = _volunteer_of(request.user)
+    volunteer = selectors.volunteer_of(request.user)
     if volunteer is None:
         return redirect("volunteers_public:register")
     signup = selectors.my_signup(volunteer, pk)

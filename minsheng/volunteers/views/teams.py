@@ -6,11 +6,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from minsheng.core.errors import DomainError, InvalidInput
+from minsheng.core.form_fields import apply_errors
 from minsheng.volunteers import selectors, services
 from minsheng.volunteers.forms import ManagerForm, ProjectForm, TeamForm
 from minsheng.volunteers.models import Activity
 from minsheng.volunteers.permissions import require_registrar, require_team_write
-from minsheng.volunteers.views.common import show_errors, staff_view
+from minsheng.volunteers.views.common import staff_view
 
 
 @staff_view
@@ -33,7 +34,7 @@ def team_new(request, scope):
         try:
             team = services.team_create(actor=request.user, **form.cleaned_data)
         except InvalidInput as e:
-            show_errors(form, e)
+            apply_errors(form, e)
             status = 400
         else:
             messages.success(request, _("服务队已创建。"))
@@ -81,7 +82,7 @@ def team_managers(request, scope, pk: int):
             raise InvalidInput(_("请填写用户名。"), field="username")
         services.team_manager_add(team=team, actor=request.user, username=form.cleaned_data["username"])
     except InvalidInput as e:
-        show_errors(form, e)
+        apply_errors(form, e)
         return _team_page(request, scope, team, manager_form=form, status=400)
     except DomainError as e:
         messages.error(request, e.message)
@@ -109,7 +110,7 @@ def project_edit(request, scope, team_pk: int, pk: int | None = None):
         try:
             services.project_save(actor=request.user, team=team, project=project, **form.cleaned_data)
         except InvalidInput as e:
-            show_errors(form, e)
+            apply_errors(form, e)
             status = 400
         else:
             messages.success(request, _("品牌项目已保存。"))

@@ -10,10 +10,11 @@ from django.views.decorators.http import require_POST
 
 from minsheng.core import sheets
 from minsheng.core.errors import DomainError, InvalidInput
+from minsheng.core.form_fields import apply_errors
 from minsheng.volunteers import availability, selectors, services
 from minsheng.volunteers.forms import ImportForm, VolunteerFilterForm
 from minsheng.volunteers.permissions import may_unmask_volunteer, require_registrar
-from minsheng.volunteers.views.common import show_errors, staff_view
+from minsheng.volunteers.views.common import staff_view
 
 PAGE_SIZE = 50
 IMPORT_SESSION_KEY = "volunteers_import"
@@ -115,7 +116,7 @@ def volunteer_import(request, scope):
                 partial_ok=partial_ok,
             )
         except InvalidInput as e:
-            show_errors(form, e)
+            apply_errors(form, e)
             status = 400
         except DomainError as e:
             form.add_error(None, str(e.message))

@@ -1,11 +1,7 @@
 """Portal pages: check in/out from the shift's QR code, my service record, certificate verification."""
 
-import time
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,8 +10,9 @@ from django.views.decorators.cache import never_cache
 
 from minsheng.core.errors import DomainError
 from minsheng.people import crypto
-from minsheng.portal.ratelimit import WINDOW_SECONDS, client_address, seconds_to_next_window
+from minsheng.portal.ratelimit import rate_limited
 from minsheng.volunteers.models import Shift
+from minsheng.volunteers.selectors import volunteer_of
 from minsheng.volunteers.service import conf, hours, selectors, services, tokens
 from minsheng.volunteers.service.forms import VerifyForm
 from minsheng.volunteers.service.models import Source
@@ -24,37 +21,11 @@ from minsheng.volunteers.service.views.certificates import pdf_response
 portal_login = login_required(login_url="portal:login")
 
 
-def _verify_limited(view):
-    """Every verification counts, GET or POST: the limit is what makes guessing codes pointless."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if _over(request):
-            return _too_many(request)
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-def _over(request) -> bool:
-    # The portal's per-address hourly counter, with this page's own allowance (VERIFY_PER_HOUR):
-    # a QR code scanned by an employer is not a form post.
-    key = f"portal:rl:service_verify:{client_address(request)}:{int(time.time() // WINDOW_SECONDS)}"
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.add(key, 1, timeout=WINDOW_SECONDS)
-        count = 1
-    return count > conf.get("VERIFY_PER_HOUR")
-
-
-def _too_many(request):
-    wait = seconds_to_next_window()
-    context = {"minutes": max(1, (wait + 59) // 60), "limit": conf.get("VERIFY_PER_HOUR")}
-    response = render(request, "portal/429.html", context, status=429)
-    response.headers["Retry-After"] = str(wait)
-    return response
+# Every verification counts, GET or POST: the limit is what makes guessing codes pointless; a QR code
+# scanned by an employer is not a form post, so it has its own allowance (VERIFY_PER_HOUR).
+_verify_limited = rate_limited(
+    "service_verify", methods=("GET", "POST"), limit=lambda: conf.get("VERIFY_PER_HOUR")
+)
 
 
 def _shift_of(token: str) -> Shift:
@@ -70,7 +41,7 @@ def _shift_of(token: str) -> Shift:
 def checkin(request, token: str):
     """The QR code's page: check in, and later (same link) check out."""
     shift = _shift_of(token)
-    volunteer = selectors.volunteer_of(request.user)
+    volunteer = volunteer_of(request.user)
     status = 200
     if volunteer is not None and request.method == "POST":
         action = request.POST.get("action")
@@ -97,7 +68,7 @@ def checkin(request, token: str):
 @never_cache
 @portal_login
 def me(request):
-    volunteer = selectors.volunteer_of(request.user)
+    volunteer = volunteer_of(request.user)
     if volunteer is None:
         return render(request, "volunteer_service/portal/not_volunteer.html", status=200)
     thresholds = conf.get("STAR_HOURS")
@@ -114,7 +85,7 @@ def me(request):
 
 @portal_login
 def my_certificate(request, pk: int):
-    volunteer = selectors.volunteer_of(request.user)
+    volunteer = volunteer_of(request.user)
     if volunteer is None:
         raise Http404
     return pdf_response(selectors.my_certificate(volunteer, pk))

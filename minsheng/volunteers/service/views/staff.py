@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -61,7 +62,11 @@ def approve(request):
         messages.error(request, str(error.message))
     else:
         messages.success(request, _("已认定%(n)s条服务记录。") % {"n": n})
-    return redirect(request.POST.get("next") or reverse("volunteer_service:records") + "?status=pending")
+    back = request.POST.get("next") or ""
+    # Only a page of this site: an attacker's link must not turn the approval into a redirect elsewhere.
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("volunteer_service:records") + "?status=pending"
+    return redirect(back)
 
 
 @login_required
