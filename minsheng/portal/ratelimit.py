@@ -39,8 +39,10 @@ def is_spent(request, scope: str, *, at: float | None = None) -> bool:
     return (cache.get(_key(request, scope, at)) or 0) >= limit_per_hour()
 
 
-def over_limit(request, scope: str, *, at: float | None = None) -> bool:
-    """Count one attempt at ``scope`` from this client; True once this hour's allowance is spent."""
+def over_limit(request, scope: str, *, at: float | None = None, limit: int | None = None) -> bool:
+    """Count one attempt at ``scope`` from this client; True once this hour's allowance is spent.
+
+    ``limit`` replaces the portal's allowance for a scope that has its own (certificate checks)."""
     key = _key(request, scope, at)
     # add + incr are atomic in every cache backend we use (locmem, Redis): no lost counts under load.
     cache.add(key, 0, timeout=WINDOW_SECONDS)
@@ -50,7 +52,7 @@ def over_limit(request, scope: str, *, at: float | None = None) -> bool:
         # The key expired or was evicted between add and incr: this attempt starts a new count.
         cache.add(key, 1, timeout=WINDOW_SECONDS)
         count = 1
-    return count > limit_per_hour()
+    return count > (limit_per_hour() if limit is None else limit)
 
 
 def seconds_to_next_window(at: float | None = None) -> int:
@@ -58,27 +60,29 @@ def seconds_to_next_window(at: float | None = None) -> int:
     return int(WINDOW_SECONDS - at % WINDOW_SECONDS) + 1
 
 
-def too_many_requests(request):
+def too_many_requests(request, *, limit: int | None = None):
     """The 429 page: what happened and when to try again, in plain words."""
     wait = seconds_to_next_window()
     response = render(
         request,
         "portal/429.html",
-        {"minutes": max(1, (wait + 59) // 60), "limit": limit_per_hour()},
+        {"minutes": max(1, (wait + 59) // 60), "limit": limit_per_hour() if limit is None else limit},
         status=429,
     )
     response.headers["Retry-After"] = str(wait)
     return response
 
 
-def rate_limited(scope: str):
-    """Decorate a view: its POSTs count against the client's hourly allowance for ``scope``."""
+def rate_limited(scope: str, *, methods=("POST",), limit=None):
+    """Decorate a view: its requests of ``methods`` count against the client's hourly allowance for
+    ``scope`` (``limit``, a function read on each request, replaces the portal's allowance)."""
 
     def decorate(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if request.method == "POST" and over_limit(request, scope):
-                return too_many_requests(request)
+            allowance = limit() if limit is not None else None
+            if request.method in methods and over_limit(request, scope, limit=allowance):
+                return too_many_requests(request, limit=allowance)
             return view(request, *args, **kwargs)
 
         return wrapped
