@@ -96,11 +96,6 @@ def is_expired(until: date, today: date) -> bool:
     return today > until
 
 
-def due_soon(until: date, today: date, days: int | None = None) -> bool:
-    days = conf.get("DUE_SOON_DAYS") if days is None else days
-    return today <= until <= today + timedelta(days=days)
-
-
 # -- continuing education
 
 

@@ -22,7 +22,7 @@ from minsheng.orgs.models import Region
 from minsheng.orgs.selectors import social_work_region_paths, within_regions
 from minsheng.people.blind_index import id_number_index, name_index
 from minsheng.talent import conf, rules
-from minsheng.talent.models import Certificate, Level, Registration, SocialWorker
+from minsheng.talent.models import Certificate, Field, Level, Registration, SocialWorker
 
 # -- access
 
@@ -64,9 +64,13 @@ def worker_for(user, pk: int, *, edit: bool = False) -> SocialWorker:
     return worker
 
 
-def may_edit(user, worker: SocialWorker, paths: list[str] | None = None) -> bool:
-    paths = editable_paths(user) if paths is None else paths
-    return any(worker.region.path.startswith(p) for p in paths)
+def may_edit(user, worker: SocialWorker) -> bool:
+    return may_edit_region(user, worker.region)
+
+
+def may_edit_region(user, region: Region) -> bool:
+    """A registrar keeps the workers of its own area's subtree."""
+    return any(region.path.startswith(p) for p in editable_paths(user))
 
 
 def regions_editable_by(user) -> QuerySet[Region]:
@@ -235,13 +239,6 @@ def worker_periods(worker: SocialWorker) -> list[Registration]:
     return regs
 
 
-def current_registration(worker: SocialWorker, today: date) -> Registration | None:
-    """The period of the highest certificate valid today (a CE record without a period goes nowhere)."""
-    regs = [r for r in worker.registrations.select_related("certificate") if r.contains(today)]
-    rank = {lv: i for i, lv in enumerate(Level.values)}
-    return max(regs, key=lambda r: (rank[r.certificate.level], r.registered_on), default=None)
-
-
 # -- statistics
 
 
@@ -266,8 +263,6 @@ def statistics(user, *, area: Region) -> dict:
     ]
     levels = dict(base.order_by().values_list("level").annotate(n=Count("pk")))
     fields = dict(base.order_by().values_list("field").annotate(n=Count("pk")))
-    from minsheng.talent.models import Field
-
     return {
         "area": area,
         "total": counts["total"],

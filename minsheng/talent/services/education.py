@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from minsheng import audit
 from minsheng.core.errors import InvalidInput
 from minsheng.talent import rules
-from minsheng.talent.models import CEKind, ContinuingEducation, Level, Registration, SocialWorker
+from minsheng.talent.models import LEVEL_RANK, CEKind, ContinuingEducation, Registration, SocialWorker
+from minsheng.talent.services.workers import check_region
 
 MAX_HOURS = Decimal(1000)
 
@@ -27,8 +28,7 @@ def recount(registration: Registration) -> None:
 def period_of(worker: SocialWorker, on: date) -> Registration | None:
     """The period ``on`` falls in; with two certificates registered, the higher one's."""
     regs = [r for r in worker.registrations.select_related("certificate") if r.contains(on)]
-    rank = {lv: i for i, lv in enumerate(Level.values)}
-    return max(regs, key=lambda r: (rank[r.certificate.level], r.registered_on), default=None)
+    return max(regs, key=lambda r: (LEVEL_RANK[r.certificate.level], r.registered_on), default=None)
 
 
 def check_record(*, worker, kind, title, provider, on, hours, today) -> tuple[dict, Registration]:
@@ -68,8 +68,6 @@ def check_record(*, worker, kind, title, provider, on, hours, today) -> tuple[di
 def ce_add(
     *, worker: SocialWorker, actor, today: date, kind, title, provider="", on, hours
 ) -> ContinuingEducation:
-    from minsheng.talent.services.workers import check_region
-
     check_region(actor, worker.region)
     values, registration = check_record(
         worker=worker, kind=kind, title=title, provider=provider, on=on, hours=hours, today=today
@@ -88,8 +86,6 @@ def ce_add(
 
 @transaction.atomic
 def ce_delete(*, record: ContinuingEducation, actor) -> None:
-    from minsheng.talent.services.workers import check_region
-
     check_region(actor, record.worker.region)
     audit.record(
         actor=actor,

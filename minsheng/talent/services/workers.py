@@ -32,7 +32,7 @@ def check_region(actor, region: Region | None) -> Region:
     """A registrar keeps only the workers of its own area."""
     if region is None:
         raise InvalidInput(_("请选择执业区域。"), field="region")
-    if not any(region.path.startswith(p) for p in selectors.editable_paths(actor)):
+    if not selectors.may_edit_region(actor, region):
         raise InvalidInput(_("执业区域不在您所在社会工作部门的管辖范围内。"), field="region")
     return region
 

@@ -36,9 +36,9 @@ def import_view(request, kind: str):
         "kind": kind,
         "title": TITLES[kind],
         "columns": imports.KINDS[kind][0],
+        "tab": "import",
         "nav": "talent",
     }
-    context["tab"] = "import"
     if request.method != "POST":
         return render(request, "talent/import.html", context)
     partial = request.POST.get("partial") in ("on", "true", "1")
@@ -64,12 +64,7 @@ def import_view(request, kind: str):
             return redirect("talent:home")
         context["report"] = report
         return render(request, "talent/import.html", context, status=400)
-    context.update(
-        report=report,
-        partial=partial,
-        may_confirm=report.valid and (report.ok or partial),
-        token=imports.keep_upload(content=content, filename=filename, user=request.user)
-        if report.valid and (report.ok or partial)
-        else "",
-    )
+    may_confirm = report.valid and (report.ok or partial)
+    token = imports.keep_upload(content=content, filename=filename, user=request.user) if may_confirm else ""
+    context.update(report=report, partial=partial, may_confirm=may_confirm, token=token)
     return render(request, "talent/import.html", context, status=200 if report.ok else 400)
