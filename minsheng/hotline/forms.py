@@ -245,6 +245,16 @@ class MonthForm(forms.Form):
     month = forms.RegexField(label=_("月份"), regex=r"^\d{4}-\d{2}$", required=False,
                              error_messages={"invalid": _("月份格式应为 2026-03。")})  # fmt: skip
 
+    def clean_month(self) -> tuple[int, int] | None:
+        """(year, month), or None when not given."""
+        value = self.cleaned_data["month"]
+        if not value:
+            return None
+        year, month = (int(x) for x in value.split("-"))
+        if not (1 <= month <= 12 and year >= 2000):
+            raise forms.ValidationError(self.fields["month"].error_messages["invalid"])
+        return year, month
+
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Excel 或 CSV 文件"))

@@ -21,20 +21,22 @@ def roles_by_unit(user, order: Order) -> dict[str, frozenset[str]]:
     }
 
 
-def may_unmask(user, order: Order) -> bool:
+def may_unmask(user, order: Order, roles: dict | None = None) -> bool:
     """The centre may see who called; the handling unit too, except the informant of a 举报
     (DESIGN.md §3: the identity of informants never reaches the unit). Copies give no right."""
     if order.requester_id is None:
         return False
-    roles = roles_by_unit(user, order)
+    roles = roles_by_unit(user, order) if roles is None else roles
     if roles.get("centre"):
         return True
     return bool(roles.get("current")) and not order.is_report
 
 
-def hides_requester(user, order: Order) -> bool:
+def hides_requester(user, order: Order, roles: dict | None = None) -> bool:
     """Whether the page must not even show the masked requester (a 举报 seen from outside the centre)."""
-    return order.is_report and not roles_by_unit(user, order).get("centre")
+    if not order.is_report:
+        return False
+    return not (roles_by_unit(user, order) if roles is None else roles).get("centre")
 
 
 def centres_of(user, roles=(Role.OPERATOR, Role.HEAD, Role.LEADER)) -> list[Unit]:

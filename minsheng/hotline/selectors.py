@@ -4,8 +4,11 @@ from datetime import datetime
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
-from minsheng.hotline.models import Category, DispatchRule, KnowledgeAnswer, Order
+from minsheng.audit.models import AuditEvent
+from minsheng.hotline import workflow
+from minsheng.hotline.models import DispatchRule, KnowledgeAnswer, Order, OrderCopy
 from minsheng.hotline.workflow import RUNNING, TERMINAL
 from minsheng.orgs.selectors import unit_ids_of
 
@@ -21,8 +24,6 @@ def orders_visible_to(user) -> QuerySet[Order]:
 
 
 def _copied_to(units):
-    from minsheng.hotline.models import OrderCopy
-
     return OrderCopy.objects.filter(unit_id__in=units).values("order_id")
 
 
@@ -69,5 +70,20 @@ def rules_list() -> QuerySet[DispatchRule]:
     )
 
 
-def active_categories() -> QuerySet[Category]:
-    return Category.objects.filter(is_active=True).order_by("code")
+def order_timeline(order: Order) -> list[tuple]:
+    """(when, what, who) of every recorded step of the order, from the audit log."""
+    labels = {f"hotline.order.{s.name}": s.label for s in workflow.STEPS}
+    labels.update({"hotline.order.received": _("登记"), "hotline.order.overdue": _("超期")})
+    events = (
+        AuditEvent.objects.filter(target_type="hotline.order", target_id=str(order.pk))
+        .select_related("actor")
+        .order_by("id")
+    )
+    return [
+        (
+            e.at,
+            labels.get(e.action, e.action),
+            getattr(e.actor, "display_name", "") or e.actor_label or _("系统"),
+        )
+        for e in events
+    ]

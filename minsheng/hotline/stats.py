@@ -10,13 +10,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 
 from minsheng.core.periods import CHINA
 from minsheng.hotline import conf
 from minsheng.hotline.models import Category, DailyRollup, Order, compose_text
-from minsheng.hotline.services.rollups import COUNTS
-from minsheng.hotline.workflow import Satisfaction
+from minsheng.hotline.services.rollups import COUNTS, visit_counts
 from minsheng.orgs.models import Region, Unit
 from minsheng.orgs.selectors import within_regions
 
@@ -122,15 +121,7 @@ def tally_from_orders(period: Period, *, unit: Unit | None = None, region: Regio
     if region is not None:
         orders = orders.filter(region__path__startswith=region.path)
     received = orders.filter(dispatched_at__gte=period.start, dispatched_at__lt=period.end).count()
-    valid = Q(reached=True)
-    v = orders.filter(visited_at__gte=period.start, visited_at__lt=period.end).aggregate(
-        visits=Count("id"),
-        valid=Count("id", filter=valid),
-        contacted=Count("id", filter=valid & Q(contacted=True)),
-        solved=Count("id", filter=valid & Q(solved=True)),
-        satisfied=Count("id", filter=valid & Q(satisfaction=Satisfaction.SATISFIED)),
-        basically=Count("id", filter=valid & Q(satisfaction=Satisfaction.BASICALLY)),
-    )
+    v = orders.filter(visited_at__gte=period.start, visited_at__lt=period.end).aggregate(**visit_counts())
     t = Tally(received=received)
     t.add(v)
     return t
@@ -149,7 +140,6 @@ def unit_ranking(period: Period, paths: list[str]) -> list[Row]:
     sums = (
         _rollups(period, paths).values("unit_id").annotate(**{k: Sum(k) for k in COUNTS}).order_by("unit_id")
     )
-    units = {}
     tallies: dict[int, Tally] = {}
     for row in sums:
         t = Tally()

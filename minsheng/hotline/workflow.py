@@ -76,11 +76,6 @@ class RedirectChannel(models.TextChoices):
     OTHER_LEGAL = "other_legal", _("其他法定途径")
 
 
-EMERGENCY = frozenset(
-    {RedirectChannel.POLICE, RedirectChannel.FIRE, RedirectChannel.AMBULANCE, RedirectChannel.TRAFFIC}
-)
-
-
 class Satisfaction(models.TextChoices):
     SATISFIED = "satisfied", _("满意")
     BASICALLY = "basically", _("基本满意")
@@ -142,6 +137,11 @@ def step(name: str, state: str, roles_by_unit: dict[str, frozenset[str]]) -> Ste
     if not (found.roles & roles_by_unit.get(found.unit, frozenset())):
         raise DomainError(gettext("您没有执行“%(step)s”的权限。") % {"step": found.label}, code="forbidden")
     return found
+
+
+def visit_too_early(order, now) -> bool:
+    """The return visit waits for the reply, or else for the deadline of an order not replied to."""
+    return order.status != S.REPLIED and (order.due_at is None or order.due_at >= now)
 
 
 def allowed(state: str, roles_by_unit: dict[str, frozenset[str]]) -> list[Step]:

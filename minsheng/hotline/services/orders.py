@@ -14,7 +14,7 @@ from minsheng.hotline.models import KnowledgeAnswer, Order, OrderCopy
 from minsheng.hotline.services import rollups
 from minsheng.hotline.services.catalogue import HANDLING_KINDS, resolve_unit, rule_save
 from minsheng.hotline.services.transitions import take
-from minsheng.hotline.workflow import Kind, RedirectChannel, S, Satisfaction
+from minsheng.hotline.workflow import Kind, RedirectChannel, Satisfaction, visit_too_early
 from minsheng.orgs.models import Unit
 from minsheng.orgs.selectors import duty_list_allows
 
@@ -229,7 +229,7 @@ def order_visit(*, order: Order, actor, now: datetime, reached: bool, contacted:
     satisfied they are. Counted in the rollups at once."""
 
     def update(locked: Order) -> dict:
-        if locked.status != S.REPLIED and (locked.due_at is None or locked.due_at >= now):
+        if visit_too_early(locked, now):
             raise DomainError(_("工单尚未答复且未到办理期限，不能回访。"), code="too_early")
         if not reached:
             return {"reached": False, "contacted": None, "solved": None, "satisfaction": "",

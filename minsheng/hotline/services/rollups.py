@@ -45,6 +45,19 @@ def visit_deltas(order: Order) -> dict[str, int]:
     }
 
 
+def visit_counts() -> dict:
+    """The visit counts of ``COUNTS`` as aggregates over orders (the SQL twin of ``visit_deltas``)."""
+    valid = Q(reached=True)
+    return {
+        "visits": Count("id"),
+        "valid": Count("id", filter=valid),
+        "contacted": Count("id", filter=valid & Q(contacted=True)),
+        "solved": Count("id", filter=valid & Q(solved=True)),
+        "satisfied": Count("id", filter=valid & Q(satisfaction=Satisfaction.SATISFIED)),
+        "basically": Count("id", filter=valid & Q(satisfaction=Satisfaction.BASICALLY)),
+    }
+
+
 def recompute() -> dict[tuple, dict[str, int]]:
     """The rollup table as the orders say it should be: {(day, unit, region, category): counts}."""
     table: dict[tuple, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COUNTS, 0))
@@ -56,19 +69,11 @@ def recompute() -> dict[tuple, dict[str, int]]:
     )
     for row in dispatched.iterator():
         table[(row["day"], row["unit_id"], row["region_id"], row["category_id"])]["received"] += row["n"]
-    valid = Q(reached=True)
     visited = (
         Order.objects.filter(visited_at__isnull=False, unit__isnull=False)
         .annotate(day=TruncDate("visited_at", tzinfo=CHINA))
         .values("day", "unit_id", "region_id", "category_id")
-        .annotate(
-            visits=Count("id"),
-            valid=Count("id", filter=valid),
-            contacted=Count("id", filter=valid & Q(contacted=True)),
-            solved=Count("id", filter=valid & Q(solved=True)),
-            satisfied=Count("id", filter=valid & Q(satisfaction=Satisfaction.SATISFIED)),
-            basically=Count("id", filter=valid & Q(satisfaction=Satisfaction.BASICALLY)),
-        )
+        .annotate(**visit_counts())
     )
     for row in visited.iterator():
         counts = table[(row["day"], row["unit_id"], row["region_id"], row["category_id"])]

@@ -11,7 +11,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from minsheng.accounts.roles import Role
-from minsheng.audit.models import AuditEvent
 from minsheng.core.errors import DomainError, InvalidInput
 from minsheng.core.form_fields import apply_errors
 from minsheng.hotline import forms, permissions, selectors, services, workflow
@@ -102,45 +101,24 @@ def order_context(request, order: Order, *, failed=None) -> dict:
     user = request.user
     roles = permissions.roles_by_unit(user, order)
     now = timezone.now()
-    # A return visit before the reply waits for the deadline (the service says so too).
-    early = order.status != workflow.S.REPLIED and not (order.due_at and order.due_at < now)
     actions = [
         (s, failed[1] if failed and failed[0] == s.name else step_form(s.name, order=order))
         for s in workflow.allowed(order.status, roles)
-        if not (s.name == "visit" and early)
+        if not (s.name == "visit" and workflow.visit_too_early(order, now))
     ]
-    hidden = permissions.hides_requester(user, order)
+    hidden = permissions.hides_requester(user, order, roles)
     return {
         "o": order,
         "now": now,
         "actions": actions,
         "requester": None if hidden or order.requester_id is None else masked(order.requester),
         "requester_hidden": hidden,
-        "may_unmask": permissions.may_unmask(user, order),
+        "may_unmask": permissions.may_unmask(user, order, roles),
         "unmask_form": forms.UnmaskForm(),
         "copies": list(order.copies.select_related("unit")),
         "read_only": not any(roles.values()),
-        "timeline": _timeline(order),
+        "timeline": selectors.order_timeline(order),
     }
-
-
-def _timeline(order: Order) -> list[tuple]:
-    """(when, what, who) of every recorded step of the order, from the audit log."""
-    labels = {f"hotline.order.{s.name}": s.label for s in workflow.STEPS}
-    labels.update({"hotline.order.received": _("登记"), "hotline.order.overdue": _("超期")})
-    events = (
-        AuditEvent.objects.filter(target_type="hotline.order", target_id=str(order.pk))
-        .select_related("actor")
-        .order_by("id")
-    )
-    return [
-        (
-            e.at,
-            labels.get(e.action, e.action),
-            getattr(e.actor, "display_name", "") or e.actor_label or _("系统"),
-        )
-        for e in events
-    ]
 
 
 @staff_page

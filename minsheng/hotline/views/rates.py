@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from minsheng.core.periods import CHINA
 from minsheng.hotline import forms, permissions, stats
 from minsheng.hotline.views.access import staff_page
 from minsheng.orgs.models import Region
+from minsheng.orgs.selectors import within_regions
 
 RATE_HEADERS = (
     gettext_lazy("排名"),
@@ -31,10 +31,7 @@ def _areas(user) -> tuple[list[str], object]:
     paths = permissions.oversight_region_paths(user)
     if not paths:
         raise PermissionDenied
-    q = Q(pk__in=[])
-    for p in paths:
-        q |= Q(path__startswith=p)
-    return paths, Region.objects.filter(q).order_by("code")
+    return paths, Region.objects.filter(within_regions(paths, field="path")).order_by("code")
 
 
 def _r(value):
@@ -116,12 +113,7 @@ def monthly(request):
     if not form.is_valid():
         status = 400
     elif form.cleaned_data["month"]:
-        y, m = (int(x) for x in form.cleaned_data["month"].split("-"))
-        if 1 <= m <= 12 and y >= 2000:
-            year, month = y, m
-        else:
-            form.add_error("month", _("月份格式应为 2026-03。"))
-            status = 400
+        year, month = form.cleaned_data["month"]
     problems = stats.monthly_problems(year, month, paths)
     label = f"{year}-{month:02d}"
     if request.GET.get("format") == "xlsx" and status == 200:
