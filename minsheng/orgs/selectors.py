@@ -53,26 +53,24 @@ def within_regions(paths: list[str], field: str = "region__path") -> Q:
     return reduce(or_, (Q(**{f"{field}__startswith": p}) for p in paths))
 
 
-def bureau_above(region: Region) -> Unit | None:
-    """The petition bureau of the level above ``region`` (for 复查 and 督办)."""
-    parent = region.parent
-    while parent is not None:
-        unit = Unit.objects.filter(kind=Unit.Kind.PETITION_BUREAU, region=parent, is_active=True).first()
+def nearest_unit(region: Region | None, kind: str) -> Unit | None:
+    """The active unit of ``kind`` in ``region`` or, failing that, the nearest region above it."""
+    while region is not None:
+        unit = Unit.objects.filter(kind=kind, region=region, is_active=True).first()
         if unit:
             return unit
-        parent = parent.parent
+        region = region.parent
     return None
+
+
+def bureau_above(region: Region) -> Unit | None:
+    """The petition bureau of the level above ``region`` (for 复查 and 督办)."""
+    return nearest_unit(region.parent, Unit.Kind.PETITION_BUREAU)
 
 
 def bureau_of(region: Region) -> Unit | None:
     """The petition bureau responsible for ``region`` (its own or the nearest above)."""
-    node = region
-    while node is not None:
-        unit = Unit.objects.filter(kind=Unit.Kind.PETITION_BUREAU, region=node, is_active=True).first()
-        if unit:
-            return unit
-        node = node.parent
-    return None
+    return nearest_unit(region, Unit.Kind.PETITION_BUREAU)
 
 
 def clerk_bureaus(user) -> list[Unit]:

@@ -16,7 +16,7 @@ from minsheng.hotline.services.catalogue import HANDLING_KINDS, resolve_unit, ru
 from minsheng.hotline.services.transitions import take
 from minsheng.hotline.workflow import Kind, RedirectChannel, Satisfaction, visit_too_early
 from minsheng.orgs.models import Unit
-from minsheng.orgs.selectors import duty_list_allows
+from minsheng.orgs.selectors import duty_list_allows, nearest_unit
 
 
 def _required(value: str, field: str, message) -> str:
@@ -47,13 +47,7 @@ def _check_duty_list(unit: Unit, category) -> None:
 
 def government_of(unit: Unit) -> Unit | None:
     """The district (county) government above a street office, which receives copies (抄送)."""
-    region = unit.region.parent if unit.region_id else None
-    while region is not None:
-        found = Unit.objects.filter(kind=Unit.Kind.GOVERNMENT, region=region, is_active=True).first()
-        if found:
-            return found
-        region = region.parent
-    return None
+    return nearest_unit(unit.region.parent if unit.region_id else None, Unit.Kind.GOVERNMENT)
 
 
 def _copy_if_street(order: Order, unit: Unit, now: datetime) -> None:
