@@ -44,12 +44,13 @@ def _areas(user) -> tuple[list[Region], dict[int, int]]:
     those areas the street it lies in (regions above street level have none)."""
     regions = list(Region.objects.filter(within_regions(read_paths(user), "path")).order_by("code"))
     streets = [r for r in regions if r.level == Region.Level.STREET]
+    street_ids = {s.pk for s in streets}
     street_of = {}
     for r in regions:
-        for s in streets:
-            if r.path.startswith(s.path):
-                street_of[r.pk] = s.pk
-                break
+        # A path lists the ids from the root down; at most one of them is a street.
+        found = [int(i) for i in r.path.strip("/").split("/") if i and int(i) in street_ids]
+        if found:
+            street_of[r.pk] = found[0]
     return streets, street_of
 
 

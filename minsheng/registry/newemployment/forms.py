@@ -4,13 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from minsheng.petitions.workflow import S
-from minsheng.registry.newemployment.hours import parse_days
+from minsheng.registry.newemployment.hours import DAYS_HINT, parse_days
 from minsheng.registry.newemployment.models import (
     AMENITIES,
     Platform,
     PlatformKind,
     ServiceStation,
     amenity_label,
+    region_label,
 )
 from minsheng.registry.newemployment.services.records import (
     ACTIVITY_FIELDS,
@@ -22,7 +23,7 @@ from minsheng.registry.newemployment.services.records import (
 
 class RegionField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.parent.name} {obj.name}" if obj.parent_id and obj.level > 3 else obj.name
+        return region_label(obj)
 
 
 class StaffForm(forms.Form):
@@ -71,7 +72,7 @@ class DaysField(forms.CharField):
         try:
             return parse_days(value)
         except ValueError:
-            raise forms.ValidationError(_("开放日格式如“周一至周五”“1-5”或“每天”。")) from None
+            raise forms.ValidationError(DAYS_HINT) from None
 
 
 class StationForm(StaffForm):

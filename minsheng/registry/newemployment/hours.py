@@ -9,10 +9,12 @@ import re
 from datetime import datetime, time, timedelta
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from minsheng.core.periods import CHINA
 
 WEEKDAY_NAMES = "一二三四五六日"
+DAYS_HINT = gettext_lazy("开放日格式如“周一至周五”“1-5”或“每天”。")  # what a form or sheet says when unclear
 _RANGE = re.compile(
     r"^(?:周|星期)?([一二三四五六日天1-7])\s*[-–~至到]\s*(?:周|星期)?([一二三四五六日天1-7])$"
 )

@@ -6,16 +6,17 @@ updates it, so an exported sheet can be edited and imported back. One import is 
 
 from datetime import datetime, time
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import DateField, DateTimeField, TimeField
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from minsheng import audit
-from minsheng.core.errors import InvalidInput
 from minsheng.core.sheets import CellError, Column, boolean, choice, import_rows, integer, text
 from minsheng.registry.credit_code import validate_credit_code
 from minsheng.registry.newemployment import selectors
-from minsheng.registry.newemployment.hours import describe_days, parse_days
+from minsheng.registry.newemployment.hours import DAYS_HINT, describe_days, parse_days
 from minsheng.registry.newemployment.models import (
     AMENITIES,
     Platform,
@@ -23,8 +24,10 @@ from minsheng.registry.newemployment.models import (
     ServiceStation,
     Site,
     amenity_label,
+    region_label,
 )
 from minsheng.registry.newemployment.permissions import write_paths
+from minsheng.registry.newemployment.services.records import check_hours
 
 
 class RegionLookup:
@@ -69,17 +72,13 @@ def days(value) -> str:
     try:
         return parse_days(text(value))
     except ValueError:
-        raise CellError(_("开放日格式如“周一至周五”“1-5”或“每天”。")) from None
+        raise CellError(str(DAYS_HINT)) from None
 
 
 def credit(value) -> str:
+    # A wrong code raises InvalidInput, which ``core.sheets`` reports beside the cell like a CellError.
     s = text(value, max_length=30)
-    if not s:
-        return ""
-    try:
-        return validate_credit_code(s)
-    except InvalidInput as e:
-        raise CellError(str(e.message)) from None
+    return validate_credit_code(s) if s else ""
 
 
 def _columns_platform(actor):
@@ -98,7 +97,7 @@ def _columns_site(actor):
         Column("name", gettext_lazy("站点名称"), lambda v: text(v, max_length=100), required=True),
         Column("region", gettext_lazy("所在区域"), RegionLookup(actor), required=True),
         Column("address", gettext_lazy("地址")),
-        Column("worker_count", gettext_lazy("从业人数"), integer),
+        Column("worker_count", gettext_lazy("从业人数"), lambda v: integer(v) or 0),
         Column("contact", gettext_lazy("联系人"), lambda v: text(v, max_length=60)),
         Column("contact_phone", gettext_lazy("联系电话"), lambda v: text(v, max_length=30)),
     )
@@ -156,17 +155,10 @@ def _preparer(kind: str, actor):
             raise CellError(_("与第%(n)s行重复。") % {"n": seen[key]})
         seen[key] = number
         if kind == "stations":
-            _check_station_row(values)
-        if values.get("worker_count") is None and kind == "sites":
-            values["worker_count"] = 0
+            check_hours(**{k: values[k] for k in ("always_open", "opens_at", "closes_at", "open_days")})
         return existing.get(key), values
 
     return prepare
-
-
-def _check_station_row(values: dict) -> None:
-    if not values["always_open"] and (values["opens_at"] is None) != (values["closes_at"] is None):
-        raise CellError(_("请同时填写开门和关门时间。"))
 
 
 def _saver(kind: str, actor):
@@ -202,10 +194,6 @@ def _insert(model, rows: list[dict]) -> None:
     """
     if not rows:
         return
-    from django.db import connection
-    from django.db.models import DateField, DateTimeField, TimeField
-    from django.utils import timezone
-
     ops = connection.ops
     now = timezone.now()
 
@@ -260,22 +248,18 @@ def headers(kind: str, actor) -> list:
     return [c.header for c in KINDS[kind][1](actor)]
 
 
-def _region(r) -> str:
-    return f"{r.parent.name} {r.name}" if r.parent_id and r.level > 3 else r.name
-
-
 def export_rows(kind: str, user):
     """The rows of the user's records, in the import's columns (so an export imports back)."""
     if kind == "platforms":
         for p in selectors.visible(Platform, user).select_related("region__parent").order_by("name", "id"):
-            yield (p.name, p.get_kind_display(), p.credit_code, _region(p.region), p.note)
+            yield (p.name, p.get_kind_display(), p.credit_code, region_label(p.region), p.note)
     elif kind == "sites":
         qs = selectors.visible(Site, user).select_related("platform", "region__parent")
         for s in qs.order_by("platform__name", "name", "id"):
             yield (
                 s.platform.name,
                 s.name,
-                _region(s.region),
+                region_label(s.region),
                 s.address,
                 s.worker_count,
                 s.contact,
@@ -286,15 +270,19 @@ def export_rows(kind: str, user):
         for s in qs.order_by("name", "id"):
             yield (
                 s.name,
-                _region(s.region),
+                region_label(s.region),
                 s.address,
                 s.operator,
                 s.phone,
                 describe_days(s.open_days),
                 s.opens_at.strftime("%H:%M") if s.opens_at else "",
                 s.closes_at.strftime("%H:%M") if s.closes_at else "",
-                _("是") if s.always_open else _("否"),
+                _yes_no(s.always_open),
                 s.hours_note,
-                *(_("是") if getattr(s, f) else _("否") for _k, f in AMENITIES),
-                _("是") if s.is_public else _("否"),
+                *(_yes_no(getattr(s, f)) for _k, f in AMENITIES),
+                _yes_no(s.is_public),
             )
+
+
+def _yes_no(value: bool) -> str:
+    return _("是") if value else _("否")

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from minsheng.core.models import TimeStamped
+from minsheng.orgs.models import Region
 
 
 class PlatformKind(models.TextChoices):
@@ -169,6 +170,13 @@ AMENITIES = (
 
 def amenity_label(key: str):
     return ServiceStation._meta.get_field(dict(AMENITIES)[key]).verbose_name
+
+
+def region_label(region) -> str:
+    """An area as staff read and type it: streets and communities with their parent (names repeat)."""
+    if region.parent_id and region.level > Region.Level.COUNTY:
+        return f"{region.parent.name} {region.name}"
+    return region.name
 
 
 class CareActivity(TimeStamped):

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from minsheng.core.periods import CHINA
 from minsheng.orgs.models import Region
 from minsheng.orgs.selectors import within_regions
+from minsheng.petitions.workflow import S
 from minsheng.registry.newemployment import hours
 from minsheng.registry.newemployment.models import (
     AMENITIES,
@@ -59,6 +60,12 @@ def _in_region(qs: QuerySet, region: Region | None) -> QuerySet:
     return qs.filter(region__path__startswith=region.path) if region is not None else qs
 
 
+def _with_amenity(qs: QuerySet[ServiceStation], amenity: str) -> QuerySet[ServiceStation]:
+    """Stations offering ``amenity`` (a key of ``AMENITIES``); an unknown key filters nothing."""
+    field = dict(AMENITIES).get(amenity)
+    return qs.filter(**{field: True}) if field else qs
+
+
 def platforms(user, *, region: Region | None = None, kind: str = "") -> QuerySet[Platform]:
     """Platforms with their sites' worker counts and voluntary registrations, in the user's areas."""
     paths = read_paths(user)
@@ -97,9 +104,7 @@ def registrations(user, *, platform=None, region=None) -> QuerySet[WorkerRegistr
 
 def stations(user, *, region: Region | None = None, amenity: str = "") -> QuerySet[ServiceStation]:
     qs = _in_region(visible(ServiceStation, user), region).select_related("region")
-    if amenity in dict(AMENITIES):
-        qs = qs.filter(**{dict(AMENITIES)[amenity]: True})
-    return qs.order_by("name", "id")
+    return _with_amenity(qs, amenity).order_by("name", "id")
 
 
 def activities(user, *, region: Region | None = None) -> QuerySet[CareActivity]:
@@ -115,8 +120,9 @@ def rights_requests(user, *, platform=None, region=None, status: str = "") -> Qu
     return qs
 
 
-def rights_by_platform(user) -> list[dict]:
-    """Per platform: how many requests, in which petition states, how many past their due date."""
+def rights_by_platform(user) -> tuple[list[S], list[dict]]:
+    """The petition states any request is in (in workflow order), and per platform the total and the
+    count in each of those states (``cells``, one per state)."""
     rows = (
         visible(RightsRequest, user)
         .values("platform_id", "platform__name", "petition__status")
@@ -131,7 +137,10 @@ def rights_by_platform(user) -> list[dict]:
         )
         entry["total"] += r["n"]
         entry["by_status"][r["petition__status"]] = r["n"]
-    return list(out.values())
+    states = [s for s in S if any(s.value in e["by_status"] for e in out.values())]
+    for e in out.values():
+        e["cells"] = [e["by_status"].get(s.value, 0) for s in states]
+    return states, list(out.values())
 
 
 # -- public
@@ -140,8 +149,7 @@ def rights_by_platform(user) -> list[dict]:
 def public_stations(*, region: Region | None = None, amenity: str = "", open_at: datetime | None = None):
     """Public stations (only those), filtered by area, amenity and "open now"; a queryset to page."""
     qs = _in_region(ServiceStation.objects.filter(is_public=True), region).select_related("region")
-    if amenity in dict(AMENITIES):
-        qs = qs.filter(**{dict(AMENITIES)[amenity]: True})
+    qs = _with_amenity(qs, amenity)
     if open_at is not None:
         qs = qs.filter(open_at_rule(open_at))
     return qs.order_by("name", "id")

@@ -129,12 +129,13 @@ def site_save(*, actor, values: dict, site: Site | None = None) -> Site:
     return site
 
 
-def _check_hours(station: ServiceStation) -> None:
-    if station.always_open:
+def check_hours(*, always_open: bool, opens_at, closes_at, open_days: str) -> None:
+    """A station's hours make sense (the form and the sheet import both answer to this)."""
+    if always_open:
         return
-    if (station.opens_at is None) != (station.closes_at is None):
+    if (opens_at is None) != (closes_at is None):
         raise InvalidInput(_("请同时填写开门和关门时间。"), field="closes_at")
-    if not station.open_days or any(c not in "1234567" for c in station.open_days):
+    if not open_days or any(c not in "1234567" for c in open_days):
         raise InvalidInput(_("开放日无效。"), field="open_days")
 
 
@@ -147,7 +148,12 @@ def station_save(*, actor, values: dict, station: ServiceStation | None = None) 
         {"name": station.name, "address": station.address}, {"name": _("驿站名称"), "address": _("地址")}
     )
     _check_region(actor, station.region if station.region_id else None)
-    _check_hours(station)
+    check_hours(
+        always_open=station.always_open,
+        opens_at=station.opens_at,
+        closes_at=station.closes_at,
+        open_days=station.open_days,
+    )
     if not changes:
         return station
     station.save()

@@ -3,7 +3,6 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from minsheng.petitions.workflow import S
 from minsheng.registry.newemployment import selectors
 from minsheng.registry.newemployment.views.common import context, filters, page_of, reader
 
@@ -14,17 +13,14 @@ def rights(request):
     rows = selectors.rights_requests(
         request.user, platform=f.value("platform"), region=f.value("region"), status=f.value("status") or ""
     )
-    summary = selectors.rights_by_platform(request.user)
-    used = [s for s in S if any(s.value in r["by_status"] for r in summary)]
-    for r in summary:
-        r["cells"] = [r["by_status"].get(s.value, 0) for s in used]
+    states, summary = selectors.rights_by_platform(request.user)
     ctx = context(
         request,
         "rights",
         form=f,
         page=page_of(request, rows),
         summary=summary,
-        states=used,
+        states=states,
         now=timezone.now(),
     )
     return render(request, "newemployment/rights.html", ctx)
