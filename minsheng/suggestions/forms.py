@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from minsheng.core.form_fields import MultipleFileField
 from minsheng.orgs.models import Region
-from minsheng.portal.forms import CodeInput, PortalForm, RegionChoiceField, new_token
+from minsheng.portal import forms as portal_forms
+from minsheng.portal.forms import PortalForm, RegionChoiceField, new_token
 from minsheng.suggestions.selectors import study_units_for
 from minsheng.suggestions.services import SuggestionInput, TopicInput
+from minsheng.suggestions.services.intake import TEXT_MAX  # the limit the service checks
 
-TEXT_MAX = 5000
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
 
@@ -184,21 +185,13 @@ class CommentForm(TokenMixin, PortalForm):
     body = _text(_("评论"), rows=3, max_length=1000, help_text=_("评论经审核后公开显示。"))
 
 
-class TrackForm(PortalForm):
-    number = forms.CharField(
-        label=_("建议编号"),
-        max_length=20,
-        help_text=_("例如 JY2026-000123"),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
-    )
-    code = forms.CharField(
-        label=_("查询码"),
-        max_length=16,
-        widget=CodeInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
-    )
+class TrackForm(portal_forms.TrackForm):
+    """The portal's number + query code form, with the suggestion's number in the label."""
 
-    def clean_number(self):
-        return self.cleaned_data["number"].strip().upper()
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["number"].label = _("建议编号")
+        self.fields["number"].help_text = _("例如 JY2026-000123")
 
 
 class RateForm(PortalForm):

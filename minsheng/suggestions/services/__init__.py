@@ -13,7 +13,7 @@ from minsheng.suggestions.services.handling import (
     suggestion_reward,
 )
 from minsheng.suggestions.services.intake import Receipt, SuggestionInput, suggestion_submit
-from minsheng.suggestions.services.numbers import query_code_of
+from minsheng.suggestions.services.numbers import petition_code_of, query_code_of
 from minsheng.suggestions.services.reminders import scan_overdue
 from minsheng.suggestions.services.topics import (
     TopicInput,
@@ -30,6 +30,7 @@ __all__ = [
     "TopicInput",
     "comment_moderate",
     "comment_submit",
+    "petition_code_of",
     "query_code_of",
     "scan_overdue",
     "suggestion_assign",

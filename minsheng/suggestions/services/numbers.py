@@ -6,7 +6,7 @@ from minsheng.core.numbers import codes_match, new_query_code, next_yearly_numbe
 from minsheng.people import crypto
 from minsheng.suggestions.models import NumberSequence, Suggestion
 
-__all__ = ["new_query_code", "next_number", "query_code_matches", "query_code_of"]
+__all__ = ["new_query_code", "next_number", "petition_code_of", "query_code_matches", "query_code_of"]
 
 
 def next_number(now: datetime) -> str:
@@ -15,6 +15,11 @@ def next_number(now: datetime) -> str:
 
 def query_code_of(suggestion: Suggestion) -> str:
     return crypto.decrypt(suggestion.query_code_enc)
+
+
+def petition_code_of(suggestion: Suggestion) -> str:
+    """The query code of the petition the suggestion was turned into ("" when it was not)."""
+    return crypto.decrypt(suggestion.petition_code_enc) if suggestion.petition_code_enc else ""
 
 
 def query_code_matches(suggestion: Suggestion, code: str) -> bool:

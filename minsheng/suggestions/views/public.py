@@ -14,7 +14,6 @@ from django.views.decorators.cache import never_cache
 from minsheng.core.errors import DomainError, InvalidInput
 from minsheng.core.form_fields import apply_errors
 from minsheng.core.periods import CHINA
-from minsheng.people import crypto
 from minsheng.portal import tracking
 from minsheng.portal.ratelimit import rate_limited
 from minsheng.suggestions import permissions, selectors, services, workflow
@@ -34,8 +33,8 @@ def _citizen_account(user):
 
 
 def index(request):
-    topics = list(selectors.public_topics(today=_today())[:50])
     today = _today()
+    topics = list(selectors.public_topics(today=today)[:50])
     return render(
         request,
         "suggestions/public/index.html",
@@ -198,7 +197,7 @@ def _status_page(request, found, *, form=None, status=200):
             "s": found,
             "may_rate": "rate" in steps,
             "rate_form": form or RateForm(),
-            "petition_code": crypto.decrypt(found.petition_code_enc) if found.petition_code_enc else "",
+            "petition_code": services.petition_code_of(found),
         },
         status=status,
     )
