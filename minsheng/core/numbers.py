@@ -34,8 +34,8 @@ def next_yearly_number(sequence_model, letters: str, now: datetime) -> str:
     return f"{prefix}-{row[0]:06d}"
 
 
-def new_query_code() -> str:
-    return "".join(secrets.choice(_ALPHABET) for _ in range(8))
+def new_query_code(length: int = 8) -> str:
+    return "".join(secrets.choice(_ALPHABET) for _ in range(length))
 
 
 def codes_match(expected: str, given: str) -> bool:

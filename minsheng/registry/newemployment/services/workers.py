@@ -5,7 +5,6 @@ Kept: platform, kind of work and area (for counts), an optional nickname and an 
 when. Withdrawal erases the nickname and phone and keeps the rest as an anonymous count.
 """
 
-import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from minsheng import audit
 from minsheng.core.errors import InvalidInput
+from minsheng.core.numbers import new_query_code
 from minsheng.orgs.models import Region
 from minsheng.people import crypto, masking
 from minsheng.people.blind_index import blind_index, phone_index
@@ -21,8 +21,6 @@ from minsheng.people.validators import check_phone
 from minsheng.registry.newemployment.conf import conf
 from minsheng.registry.newemployment.models import Platform, WorkerRegistration, WorkKind
 
-# No 0/O, 1/I/L: the code is copied from a phone screen onto paper and typed back.
-_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 10
 
 
@@ -33,7 +31,7 @@ class WorkerReceipt:
 
 
 def new_withdraw_code() -> str:
-    return "".join(secrets.choice(_ALPHABET) for _ in range(CODE_LENGTH))
+    return new_query_code(CODE_LENGTH)  # copied from a phone screen onto paper and typed back
 
 
 def withdraw_code_index(code: str) -> str:
