@@ -1,11 +1,10 @@
 """Forms of the association pages: they parse what a page sends; the rules stay in the services
-(whose ``InvalidInput.errors`` are put next to the fields by ``apply_errors``)."""
+(whose ``InvalidInput.errors`` are put next to the fields by ``core.form_fields.apply_errors``)."""
 
 from django import forms
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
-from minsheng.core.errors import InvalidInput
 from minsheng.registry.associations import selectors
 from minsheng.registry.associations.deadlines import Deadline
 from minsheng.registry.associations.models import AnnualReport, Association, Industry, Kind, Level, Party
@@ -20,17 +19,6 @@ class Form(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-
-
-def apply_errors(form: forms.Form, error: InvalidInput) -> None:
-    """Put a service's field errors next to the fields; the rest above the form."""
-    placed = False
-    for field, message in (error.errors or {}).items():
-        if field in form.fields:
-            form.add_error(field, message)
-            placed = True
-    if not placed:
-        form.add_error(None, str(error.message))
 
 
 def _all(label, choices) -> list:

@@ -5,24 +5,22 @@ region under it; the leaders of that department read it; nobody else sees it (a 
 staff page a 403).
 """
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from minsheng.accounts.roles import Role
 from minsheng.core.errors import DomainError
-from minsheng.orgs.selectors import social_work_region_paths
+from minsheng.registry.scope import covers, read_paths, require_reader, require_registrar, write_paths
 
-
-def read_paths(user) -> list[str]:
-    return social_work_region_paths(user, roles=(Role.REGISTRAR, Role.LEADER))
-
-
-def write_paths(user) -> list[str]:
-    return social_work_region_paths(user, roles=(Role.REGISTRAR,))
-
-
-def covers(paths: list[str], region_path: str) -> bool:
-    return any(region_path.startswith(p) for p in paths)
+# The area rules are the registry's (``registry.scope``); the views ask them here with the rest.
+__all__ = [
+    "covers",
+    "ensure_registrar_of",
+    "read_paths",
+    "require_reader",
+    "require_registrar",
+    "roles_for",
+    "write_paths",
+]
 
 
 def roles_for(user, association) -> frozenset[str]:
@@ -33,21 +31,6 @@ def roles_for(user, association) -> frozenset[str]:
     if covers(read_paths(user), path):
         return frozenset({Role.LEADER})
     return frozenset()
-
-
-def require_reader(user) -> list[str]:
-    """The paths the user reads; ``PermissionDenied`` (403) for a user with none."""
-    paths = read_paths(user)
-    if not paths:
-        raise PermissionDenied
-    return paths
-
-
-def require_registrar(user) -> list[str]:
-    paths = write_paths(user)
-    if not paths:
-        raise PermissionDenied
-    return paths
 
 
 def ensure_registrar_of(user, region_path: str) -> None:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from minsheng.core.errors import InvalidInput
 from minsheng.registry.credit_code import validate_credit_code
 from minsheng.registry.twonew import coverage, selectors
-from minsheng.registry.twonew.models import Industry, Instructor, Organization, PartyOrganization
+from minsheng.registry.twonew.models import Industry, Organization, PartyOrganization
 from minsheng.registry.twonew.services import UnitData
 
 
@@ -120,9 +120,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["instructor"].queryset = Instructor.objects.filter(
-            selectors.within_regions(selectors.edit_paths(user)), active=True
-        )
+        self.fields["instructor"].queryset = selectors.instructors_assignable_by(user)
         self.fields["units"].queryset = selectors.units_visible_to(user)
 
 

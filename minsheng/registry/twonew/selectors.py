@@ -5,30 +5,16 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from minsheng.accounts.roles import Role
 from minsheng.orgs.models import Region
-from minsheng.orgs.selectors import social_work_region_paths, within_regions
+from minsheng.orgs.selectors import within_regions
+from minsheng.registry.scope import covers, read_paths
+from minsheng.registry.scope import require_reader as require_reader  # the pages' gate, asked here
+from minsheng.registry.scope import write_paths as edit_paths
 from minsheng.registry.twonew.models import Instructor, Organization, PartyOrganization
 
 
-def read_paths(user) -> list[str]:
-    return social_work_region_paths(user, roles=(Role.REGISTRAR, Role.LEADER))
-
-
-def edit_paths(user) -> list[str]:
-    return social_work_region_paths(user, roles=(Role.REGISTRAR,))
-
-
-def require_reader(user) -> list[str]:
-    """The region paths the user reads; a user without any may not use these pages at all (403)."""
-    paths = read_paths(user)
-    if not paths:
-        raise PermissionDenied
-    return paths
-
-
 def may_edit(user, region: Region) -> bool:
-    return any(region.path.startswith(p) for p in edit_paths(user))
+    return covers(edit_paths(user), region.path)
 
 
 def require_editor(user, region: Region) -> None:
@@ -93,8 +79,9 @@ def instructors_visible_to(user) -> QuerySet[Instructor]:
     )
 
 
-def instructor_for(user, pk: int) -> Instructor:
-    return get_object_or_404(instructors_visible_to(user), pk=pk)
+def instructors_assignable_by(user) -> QuerySet[Instructor]:
+    """Active instructors of the areas the user keeps: those a unit may be given."""
+    return Instructor.objects.filter(within_regions(edit_paths(user)), active=True)
 
 
 def filter_units(

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from minsheng.audit.models import AuditEvent
 from minsheng.core import sheets
 from minsheng.core.errors import DomainError, InvalidInput
+from minsheng.core.form_fields import apply_errors
 from minsheng.registry.associations import permissions, selectors, services, workflow
 from minsheng.registry.associations.forms import (
     AssociationForm,
@@ -18,7 +19,6 @@ from minsheng.registry.associations.forms import (
     FilterForm,
     ReportForm,
     StepForm,
-    apply_errors,
 )
 from minsheng.registry.associations.workflow import S
 

@@ -1,14 +1,8 @@
 """Import of the unit registry: upload → dry-run report of every row's errors → confirm.
 
-The uploaded file waits under the data directory between the two steps, named by a random token kept
-in the uploader's session (so nobody else can confirm or read it); confirming deletes it.
+The upload waits between the steps in ``minsheng.registry.imports.PendingUploads``.
 """
 
-import secrets
-import time
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -16,38 +10,20 @@ from django.utils.translation import gettext as _
 
 from minsheng.core import sheets
 from minsheng.core.errors import InvalidInput
+from minsheng.registry.imports import Pending, PendingUploads, errors_response
 from minsheng.registry.twonew import services
 from minsheng.registry.twonew.forms import ConfirmImportForm, ImportForm
 from minsheng.registry.twonew.views.common import base_context, readers_only, require_editing
 
-SESSION_KEY = "twonew_import"
+UPLOADS = PendingUploads("twonew")
 SHOWN_ERRORS = 500
 
 
-KEEP_SECONDS = 24 * 3600  # an upload never confirmed is removed at the next upload after a day
-
-
-def _store() -> Path:
-    path = Path(settings.DATA_DIR) / "imports" / "twonew"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def _forget_old_uploads() -> None:
-    limit = time.time() - KEEP_SECONDS
-    for old in _store().iterdir():
-        if old.stat().st_mtime < limit:
-            old.unlink(missing_ok=True)
-
-
-def _pending(request, token: str) -> tuple[Path, str]:
-    pending = request.session.get(SESSION_KEY) or {}
-    if not token or pending.get("token") != token:
+def _pending(request, token: str) -> Pending:
+    pending = UPLOADS.pending(request)
+    if not token or pending is None or pending.token != token or not pending.path.exists():
         raise Http404
-    path = _store() / f"{token}{Path(pending['filename']).suffix.lower()}"
-    if not path.exists():
-        raise Http404
-    return path, pending["filename"]
+    return pending
 
 
 @readers_only
@@ -67,10 +43,7 @@ def import_units(request):
     except InvalidInput as e:
         form.add_error("file", e.message)
         return render(request, "twonew/import.html", context, status=400)
-    _forget_old_uploads()
-    token = secrets.token_hex(16)
-    (_store() / f"{token}{Path(upload.name).suffix.lower()}").write_bytes(content)
-    request.session[SESSION_KEY] = {"token": token, "filename": upload.name}
+    token = UPLOADS.keep(request, content, upload.name)
     context.update(report=report, errors=report.errors[:SHOWN_ERRORS], token=token,
                    confirm=ConfirmImportForm(initial={"token": token}), filename=upload.name)  # fmt: skip
     return render(request, "twonew/import_report.html", context)
@@ -84,15 +57,15 @@ def import_confirm(request):
     form = ConfirmImportForm(request.POST)
     if not form.is_valid():
         raise Http404
-    path, filename = _pending(request, form.cleaned_data["token"])
-    rows = sheets.read_table(path.read_bytes(), filename)
+    pending = _pending(request, form.cleaned_data["token"])
+    filename = pending.filename
+    rows = sheets.read_table(pending.path.read_bytes(), filename)
     partial = form.cleaned_data["partial"]
     report = services.units_import(
         actor=request.user, rows=rows, filename=filename, dry_run=False, partial=partial
     )
     if report.saved or not report.valid:
-        path.unlink(missing_ok=True)
-        request.session.pop(SESSION_KEY, None)
+        UPLOADS.forget(request)
     if report.saved:
         messages.success(request, _("已导入%(n)s行。") % {"n": report.saved})
         return redirect("registry:twonew:units")
@@ -106,14 +79,14 @@ def import_confirm(request):
 def import_errors(request):
     """The refused rows of the pending upload as a workbook, to fix in Excel."""
     require_editing(request.user)
-    path, filename = _pending(request, request.GET.get("token", ""))
+    pending = _pending(request, request.GET.get("token", ""))
     report = services.units_import(
         actor=request.user,
-        rows=sheets.read_table(path.read_bytes(), filename),
-        filename=filename,
+        rows=sheets.read_table(pending.path.read_bytes(), pending.filename),
+        filename=pending.filename,
         dry_run=True,
     )
-    return sheets.xlsx_response(sheets.errors_workbook(report), _("导入错误.xlsx"))
+    return errors_response(report)
 
 
 @readers_only

@@ -11,7 +11,6 @@ from minsheng.core import sheets
 from minsheng.core.errors import DomainError, InvalidInput
 from minsheng.registry.twonew import coverage, rules, selectors, services
 from minsheng.registry.twonew.forms import AssignForm, UnitFilterForm, UnitForm
-from minsheng.registry.twonew.models import Instructor
 from minsheng.registry.twonew.views.common import (
     PAGE_SIZE,
     base_context,
@@ -171,10 +170,6 @@ def gap_list(request):
         return sheets.xlsx_response(content, _("应建未建单位.xlsx"))
     page = Paginator(units, PAGE_SIZE).get_page(request.GET.get("page"))
     may_edit = selectors.may_edit_somewhere(request.user)
-    instructors = (
-        Instructor.objects.filter(selectors.within_regions(selectors.edit_paths(request.user)), active=True)
-        if may_edit
-        else []
-    )
+    instructors = selectors.instructors_assignable_by(request.user) if may_edit else []
     context = base_context(request, "gaps", page=page, instructors=instructors, region_code=region_code)
     return render(request, "twonew/gap_list.html", context)
