@@ -17,19 +17,12 @@ orders over the past year are bulk-created (80% return-visited), the rollups reb
 """
 
 import argparse
-import os
 import random
-import shutil
-import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from datetime import datetime, timedelta
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness import analyze, run_each_database, timed
+
 PG_DB = "minsheng_bench_hotline"
 
 
@@ -39,48 +32,7 @@ def main() -> None:
     parser.add_argument("--dispatch", type=int, default=2_000)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--raw-repeat", type=int, default=3)
-    parser.add_argument("--skip-sqlite", action="store_true", help="only PostgreSQL (needs DATABASE_URL)")
-    parser.add_argument("--child", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        return run(args)
-    pg_url = os.environ.get("DATABASE_URL", "")
-    for kind in ([] if args.skip_sqlite else ["sqlite"]) + (["postgres"] if pg_url else []):
-        data_dir = tempfile.mkdtemp(prefix=f"hotline-bench-{kind}-")
-        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        env.update(MINSHENG_DATA_DIR=data_dir, DJANGO_DEBUG="0", DJANGO_SETTINGS_MODULE="config.settings")
-        if kind == "postgres":
-            admin = urlunsplit(urlsplit(pg_url)._replace(path="/postgres"))
-            _pg(admin, f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-            _pg(admin, f"CREATE DATABASE {PG_DB}")
-            env["DATABASE_URL"] = urlunsplit(urlsplit(pg_url)._replace(path=f"/{PG_DB}"))
-        try:
-            cmd = [sys.executable, __file__, "--child", kind, "--orders", str(args.orders),
-                   "--dispatch", str(args.dispatch), "--repeat", str(args.repeat),
-                   "--raw-repeat", str(args.raw_repeat)]  # fmt: skip
-            subprocess.run(cmd, cwd=ROOT, env=env, check=True)
-        finally:
-            if kind == "postgres":
-                _pg(admin, f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-            shutil.rmtree(data_dir, ignore_errors=True)
-
-
-def _pg(url: str, sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
-        conn.execute(sql)
-
-
-def timed(fn, repeat: int) -> tuple[float, float]:
-    """p50 and p95 wall-clock milliseconds over ``repeat`` runs."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    run_each_database(parser, run, name="hotline", pg_db=PG_DB, skip_sqlite=True)
 
 
 def build_world():
@@ -183,15 +135,8 @@ def fill(world, n: int, *, now: datetime, batch: int = 20_000) -> None:
 
 
 def run(args) -> None:
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
     from django.utils import timezone
 
-    call_command("migrate", verbosity=0)
     from minsheng.hotline import services, stats
     from minsheng.hotline.models import DailyRollup, Order
     from minsheng.hotline.services import rollups
@@ -205,8 +150,7 @@ def run(args) -> None:
     start = time.perf_counter()
     rows = rollups.rebuild()
     rebuild_s = time.perf_counter() - start
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    analyze()
     print(f"{label}: bulk-created in {fill_s:.1f} s ({args.orders / fill_s:,.0f} rows/s); "
           f"rollups rebuilt in {rebuild_s:.1f} s ({rows:,} rows)", flush=True)  # fmt: skip
 

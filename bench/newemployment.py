@@ -16,17 +16,10 @@ bureau, 50 platforms with ``--sites`` sites and ``--workers`` voluntary registra
 """
 
 import argparse
-import os
-import shutil
-import statistics
-import subprocess
-import sys
-import tempfile
 import time
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness import run_each_database, timed
+
 PG_DB = "minsheng_bench_newemployment"
 
 
@@ -37,47 +30,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=100_000)
     parser.add_argument("--writes", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--child", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        return run(args)
-    pg_url = os.environ.get("DATABASE_URL", "")
-    for kind in ["sqlite"] + (["postgres"] if pg_url else []):
-        data_dir = tempfile.mkdtemp(prefix=f"newemp-bench-{kind}-")
-        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        env.update(MINSHENG_DATA_DIR=data_dir, DJANGO_DEBUG="0", DJANGO_SETTINGS_MODULE="config.settings")
-        if kind == "postgres":
-            admin = urlunsplit(urlsplit(pg_url)._replace(path="/postgres"))
-            _pg(admin, f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-            _pg(admin, f"CREATE DATABASE {PG_DB}")
-            env["DATABASE_URL"] = urlunsplit(urlsplit(pg_url)._replace(path=f"/{PG_DB}"))
-        try:
-            cmd = [sys.executable, __file__, "--child", kind, "--stations", str(args.stations),
-                   "--sites", str(args.sites), "--workers", str(args.workers), "--writes", str(args.writes),
-                   "--repeat", str(args.repeat)]  # fmt: skip
-            subprocess.run(cmd, cwd=ROOT, env=env, check=True)
-        finally:
-            if kind == "postgres":
-                _pg(admin, f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-            shutil.rmtree(data_dir, ignore_errors=True)
-
-
-def _pg(url: str, sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
-        conn.execute(sql)
-
-
-def timed(fn, repeat: int) -> tuple[float, float]:
-    """p50 and p95 wall-clock milliseconds over ``repeat`` runs."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    run_each_database(parser, run, name="newemp", pg_db=PG_DB)
 
 
 def build_world():
@@ -137,10 +90,6 @@ def station_rows(n: int) -> list:
 
 
 def run(args) -> None:
-    import django
-
-    django.setup()
-    from django.core.management import call_command
     from django.db import connection
     from django.utils import timezone
 
@@ -150,7 +99,6 @@ def run(args) -> None:
     from minsheng.registry.newemployment import dashboard, imports, selectors, services
     from minsheng.registry.newemployment.models import ServiceStation
 
-    call_command("migrate", verbosity=0)
     now = timezone.now()
     county, streets, registrar = build_world()
     platforms = fill(county, streets, registrar, sites=args.sites, workers=args.workers, now=now)
@@ -215,5 +163,4 @@ def run(args) -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     main()

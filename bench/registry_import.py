@@ -28,9 +28,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness import ROOT, pg, setup_django
+
 PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 PG_DB = "minsheng_bench_associations"
 
@@ -77,7 +77,7 @@ def main() -> None:
                 )
             finally:
                 if db == "postgres":
-                    _pg_admin(f'DROP DATABASE IF EXISTS "{PG_DB}"')
+                    pg(PG_ADMIN_URL, f'DROP DATABASE IF EXISTS "{PG_DB}"')
             if out.returncode != 0:
                 print(json.dumps({"db": db, "error": out.stderr[-3000:]}))
                 continue
@@ -88,17 +88,10 @@ def main() -> None:
     _table(results)
 
 
-def _pg_admin(sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=10) as conn:
-        conn.execute(sql)
-
-
 def _pg_create() -> bool:
     try:
-        _pg_admin(f'DROP DATABASE IF EXISTS "{PG_DB}"')
-        _pg_admin(f'CREATE DATABASE "{PG_DB}"')
+        pg(PG_ADMIN_URL, f'DROP DATABASE IF EXISTS "{PG_DB}"')
+        pg(PG_ADMIN_URL, f'CREATE DATABASE "{PG_DB}"')
     except Exception:
         return False
     return True
@@ -128,14 +121,9 @@ def _table(results: list[dict]) -> None:
 
 
 def _child(n: int, repeat: int) -> None:
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    setup_django()
     from django.db import connection
 
-    call_command("migrate", verbosity=0)
     from minsheng.accounts.models import User
     from minsheng.accounts.roles import Role
     from minsheng.core import sheets

@@ -16,19 +16,12 @@ at the end). The world is ``minsheng.testing.build_world``; texts are invented.
 """
 
 import argparse
-import os
 import random
-import shutil
-import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from datetime import date, timedelta
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness import percentile, run_each_database, timed
+
 PG_DB = "minsheng_bench_suggestions"
 WORDS = (
     "加装电梯",
@@ -50,73 +43,10 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=500_000)
     parser.add_argument("--topic-size", type=int, default=2_000)
     parser.add_argument("--repeat", type=int, default=50)
-    parser.add_argument("--skip-sqlite", action="store_true", help="only PostgreSQL (needs DATABASE_URL)")
-    parser.add_argument("--child", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        return run(args)
-    pg_url = os.environ.get("DATABASE_URL", "")
-    for kind in ([] if args.skip_sqlite else ["sqlite"]) + (["postgres"] if pg_url else []):
-        data_dir = tempfile.mkdtemp(prefix=f"suggestions-bench-{kind}-")
-        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        env.update(MINSHENG_DATA_DIR=data_dir, DJANGO_DEBUG="0", DJANGO_SETTINGS_MODULE="config.settings")
-        admin = ""
-        if kind == "postgres":
-            admin = urlunsplit(urlsplit(pg_url)._replace(path="/postgres"))
-            _pg(admin, f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-            _pg(admin, f"CREATE DATABASE {PG_DB}")
-            env["DATABASE_URL"] = urlunsplit(urlsplit(pg_url)._replace(path=f"/{PG_DB}"))
-        try:
-            cmd = [
-                sys.executable,
-                __file__,
-                "--child",
-                kind,
-                "--submit",
-                str(args.submit),
-                "--rows",
-                str(args.rows),
-                "--topic-size",
-                str(args.topic_size),
-                "--repeat",
-                str(args.repeat),
-            ]
-            subprocess.run(cmd, cwd=ROOT, env=env, check=True)
-        finally:
-            if kind == "postgres":
-                _pg(admin, f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-            shutil.rmtree(data_dir, ignore_errors=True)
-
-
-def _pg(url: str, sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
-        conn.execute(sql)
-
-
-def percentiles(times: list[float], *qs: float) -> list[float]:
-    times = sorted(times)
-    return [times[min(len(times) - 1, round(q * (len(times) - 1)))] for q in qs]
-
-
-def timed(fn, repeat: int) -> tuple[float, float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), percentiles(times, 0.95)[0]
+    run_each_database(parser, run, name="suggestions", pg_db=PG_DB, skip_sqlite=True)
 
 
 def run(args) -> None:
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
     from django.utils import timezone
 
     from minsheng.core.periods import CHINA
@@ -153,7 +83,7 @@ def run(args) -> None:
         services.suggestion_submit(data=data, actor=None, now=now, idempotency_key=f"bench-{i}")
         times.append((time.perf_counter() - t0) * 1000)
     elapsed = time.perf_counter() - started
-    p50, p99 = percentiles(times, 0.5, 0.99)
+    p50, p99 = percentile(times, 0.5), percentile(times, 0.99)
     print(f"  submit: {args.submit / elapsed:,.0f}/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms")
 
     report_topic(topic, args)

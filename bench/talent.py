@@ -19,20 +19,13 @@ registered. Then, p50/p95 over ``--repeat`` runs, as a registrar of the county s
 """
 
 import argparse
-import os
 import random
-import shutil
-import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from datetime import timedelta
 from decimal import Decimal
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness import analyze, run_each_database, timed
+
 PG_DB = "minsheng_bench_talent"
 
 
@@ -41,46 +34,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=100_000)
     parser.add_argument("--import-rows", type=int, default=2_000)
     parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--skip-sqlite", action="store_true", help="only PostgreSQL (needs DATABASE_URL)")
-    parser.add_argument("--child", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        return run(args)
-    pg_url = os.environ.get("DATABASE_URL", "")
-    for kind in ([] if args.skip_sqlite else ["sqlite"]) + (["postgres"] if pg_url else []):
-        data_dir = tempfile.mkdtemp(prefix=f"talent-bench-{kind}-")
-        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        env.update(MINSHENG_DATA_DIR=data_dir, DJANGO_DEBUG="0", DJANGO_SETTINGS_MODULE="config.settings")
-        if kind == "postgres":
-            admin = urlunsplit(urlsplit(pg_url)._replace(path="/postgres"))
-            _pg(admin, f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-            _pg(admin, f"CREATE DATABASE {PG_DB}")
-            env["DATABASE_URL"] = urlunsplit(urlsplit(pg_url)._replace(path=f"/{PG_DB}"))
-        try:
-            cmd = [sys.executable, __file__, "--child", kind, "--workers", str(args.workers),
-                   "--import-rows", str(args.import_rows), "--repeat", str(args.repeat)]  # fmt: skip
-            subprocess.run(cmd, cwd=ROOT, env=env, check=True)
-        finally:
-            if kind == "postgres":
-                _pg(admin, f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-            shutil.rmtree(data_dir, ignore_errors=True)
-
-
-def _pg(url: str, sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
-        conn.execute(sql)
-
-
-def timed(fn, repeat: int) -> tuple[float, float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    run_each_database(parser, run, name="talent", pg_db=PG_DB, skip_sqlite=True)
 
 
 def build_world():
@@ -159,15 +113,9 @@ def fill(streets, n: int, *, today, batch: int = 5_000) -> None:
 
 
 def run(args) -> None:
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import transaction
     from django.utils import timezone
 
-    call_command("migrate", verbosity=0)
     from minsheng.core import sheets
     from minsheng.talent import imports, selectors
     from minsheng.talent.models import SocialWorker
@@ -178,8 +126,7 @@ def run(args) -> None:
     start = time.perf_counter()
     fill(streets, args.workers, today=today)
     fill_s = time.perf_counter() - start
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    analyze()
     print(f"{label}: bulk-created in {fill_s:.1f} s")
 
     street = streets[2]

@@ -12,17 +12,11 @@ rest have an instructor. Times are wall-clock, single process, median and worst 
 """
 
 import argparse
-import os
-import shutil
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness import analyze, run_each_database, samples
+
 PG_DB = "minsheng_bench_twonew"
 
 
@@ -31,68 +25,22 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=1_000_000)
     parser.add_argument("--import-rows", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--child", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        return run(args)
-    pg_url = os.environ.get("DATABASE_URL", "")
-    for kind in ["sqlite"] + (["postgres"] if pg_url else []):
-        data_dir = tempfile.mkdtemp(prefix=f"twonew-bench-{kind}-")
-        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        env.update(MINSHENG_DATA_DIR=data_dir, DJANGO_DEBUG="0", DJANGO_SETTINGS_MODULE="config.settings")
-        if kind == "postgres":
-            admin = _admin(pg_url)
-            _pg(admin, f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-            _pg(admin, f"CREATE DATABASE {PG_DB}")
-            env["DATABASE_URL"] = urlunsplit(urlsplit(pg_url)._replace(path=f"/{PG_DB}"))
-        try:
-            cmd = [sys.executable, __file__, "--child", kind, "--units", str(args.units),
-                   "--import-rows", str(args.import_rows), "--repeat", str(args.repeat)]  # fmt: skip
-            subprocess.run(cmd, cwd=ROOT, env=env, check=True)
-        finally:
-            if kind == "postgres":
-                _pg(admin, f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-            shutil.rmtree(data_dir, ignore_errors=True)
-
-
-def _admin(url: str) -> str:
-    return urlunsplit(urlsplit(url)._replace(path="/postgres"))
-
-
-def _pg(url: str, sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
-        conn.execute(sql)
+    run_each_database(parser, run, name="twonew", pg_db=PG_DB)
 
 
 def timed(fn, repeat: int) -> tuple[float, float, float]:
     """Median and worst wall-clock ms, and median CPU ms of this process (SQLite runs in it; on a
     shared, loaded machine the CPU time is the steadier figure)."""
-    times, cpu = [], []
-    for _ in range(repeat):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
+    times, cpu = samples(fn, repeat)
     return statistics.median(times), max(times), statistics.median(cpu)
 
 
 def run(args) -> None:
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-
-    call_command("migrate", verbosity=0)
     world = build_world()
     start = time.perf_counter()
     fill(world, args.units)
     fill_s = time.perf_counter() - start
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    analyze()
     from minsheng.registry.twonew import coverage, selectors
 
     county, street = world["county"], world["streets"][0]

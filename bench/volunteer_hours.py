@@ -17,13 +17,12 @@ pending, spread evenly over the volunteers). Then:
 import argparse
 import os
 import random
+import shutil
 import statistics
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness import pg, setup_django
+
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
 PG_URL = "postgres://postgres@127.0.0.1:5432/minsheng_bench_vhours"
 SQLITE_DIR = "/tmp/minsheng_bench_vhours"
@@ -34,23 +33,14 @@ def setup(db: str, *, reuse: bool = False) -> None:
     if db == "pg":
         os.environ["DATABASE_URL"] = PG_URL
         if not reuse:
-            subprocess.run(
-                ["psql", PG_ADMIN, "-qc", "DROP DATABASE IF EXISTS minsheng_bench_vhours"], check=True
-            )
-            subprocess.run(["psql", PG_ADMIN, "-qc", "CREATE DATABASE minsheng_bench_vhours"], check=True)
+            pg(PG_ADMIN, "DROP DATABASE IF EXISTS minsheng_bench_vhours")
+            pg(PG_ADMIN, "CREATE DATABASE minsheng_bench_vhours")
     else:
         if not reuse:
-            subprocess.run(["rm", "-rf", SQLITE_DIR], check=True)
+            shutil.rmtree(SQLITE_DIR, ignore_errors=True)
         os.environ["MINSHENG_DATA_DIR"] = SQLITE_DIR
         os.environ.pop("DATABASE_URL", None)
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    setup_django()
 
 
 def _volunteer_insert(region_id: int) -> str:

@@ -13,19 +13,13 @@ worst of ``--repeat`` runs.
 """
 
 import argparse
-import os
 import random
-import shutil
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from datetime import timedelta
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness import analyze, run_each_database, samples
+
 PG_DB = "minsheng_bench_volunteers"
 
 
@@ -34,72 +28,23 @@ def main() -> None:
     parser.add_argument("--volunteers", type=int, default=20_000)
     parser.add_argument("--import-rows", type=int, default=2_000)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--child", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        return run(args)
-    pg_url = os.environ.get("DATABASE_URL", "")
-    for kind in ["sqlite"] + (["postgres"] if pg_url else []):
-        data_dir = tempfile.mkdtemp(prefix=f"volunteers-bench-{kind}-")
-        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        env.update(MINSHENG_DATA_DIR=data_dir, DJANGO_DEBUG="0", DJANGO_SETTINGS_MODULE="config.settings")
-        admin = urlunsplit(urlsplit(pg_url)._replace(path="/postgres")) if pg_url else ""
-        if kind == "postgres":
-            _pg(admin, f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-            _pg(admin, f"CREATE DATABASE {PG_DB}")
-            env["DATABASE_URL"] = urlunsplit(urlsplit(pg_url)._replace(path=f"/{PG_DB}"))
-        try:
-            cmd = [
-                sys.executable,
-                __file__,
-                "--child",
-                kind,
-                "--volunteers",
-                str(args.volunteers),
-                "--import-rows",
-                str(args.import_rows),
-                "--repeat",
-                str(args.repeat),
-            ]
-            subprocess.run(cmd, cwd=ROOT, env=env, check=True)
-        finally:
-            if kind == "postgres":
-                _pg(admin, f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-            shutil.rmtree(data_dir, ignore_errors=True)
-
-
-def _pg(url: str, sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
-        conn.execute(sql)
+    run_each_database(parser, run, name="volunteers", pg_db=PG_DB)
 
 
 def timed(fn, repeat: int) -> tuple[float, float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
+    """Median and worst wall-clock ms over ``repeat`` runs."""
+    times, _ = samples(fn, repeat)
     return statistics.median(times), max(times)
 
 
 def run(args) -> None:
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
     from django.utils import timezone
 
-    call_command("migrate", verbosity=0)
     world = build_world()
     start = time.perf_counter()
     fill(world, args.volunteers)
     fill_s = time.perf_counter() - start
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    analyze()
     from minsheng.volunteers import matching
     from minsheng.volunteers.models import Activity, Shift, Skill
 
