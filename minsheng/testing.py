@@ -14,6 +14,18 @@ from minsheng.petitions.services import Intake, petition_submit
 from minsheng.petitions.workflow import Channel, Kind
 
 PASSWORD = "test-pass-2026"
+
+
+def password_login(client, username: str, password: str = PASSWORD) -> bool:
+    """Log in with a password through every authentication backend, as the login form does.
+
+    django-axes refuses to authenticate without a request, so the test client is given one.
+    """
+    from django.http import HttpRequest
+
+    return client.login(request=HttpRequest(), username=username, password=password)
+
+
 # Valid check digits (GB 11643).
 ID_NUMBERS = ("110101199003074477", "110101198507120014", "44030519991231002X")
 

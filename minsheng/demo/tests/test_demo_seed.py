@@ -14,6 +14,7 @@ from minsheng.people.validators import check_id_number
 from minsheng.petitions.models import Petition, Supervision
 from minsheng.petitions.services import query_code_of
 from minsheng.petitions.workflow import Channel, Kind, S
+from minsheng.testing import password_login
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def test_it_seeds_every_state_with_working_logins_and_a_second_run_creates_nothi
     assert password in first
     for username in ("clerk", "handler", "head", "leader", "city", "province", "admin", "citizen"):
         assert f"  {username} " in first
-        assert Client().login(username=username, password=password), username
+        assert password_login(Client(), username, password), username
     assert User.objects.get(username="admin").is_superuser
     # The case printed for the portal's tracking page: its number and query code match.
     case = Petition.objects.get(number=first.split("信访件编号 ")[1].split()[0])
@@ -77,7 +78,7 @@ def test_it_resets_the_demo_password_when_its_file_is_lost(data_dir):
 
     password = (data_dir / "demo_password.txt").read_text().strip()
     assert password in out
-    assert Client().login(username="clerk", password=password)
+    assert password_login(Client(), "clerk", password)
 
 
 def test_it_invents_id_numbers_with_valid_check_digits():

@@ -6,11 +6,11 @@ from django.urls import reverse
 from minsheng.hotline import workflow
 from minsheng.hotline.permissions import may_unmask, roles_by_unit
 from minsheng.hotline.workflow import S
-from minsheng.testing import PASSWORD
+from minsheng.testing import PASSWORD, password_login
 
 
 def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
+    assert password_login(client, user.username, PASSWORD)
     return client
 
 

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from minsheng.core import sheets
 from minsheng.hotline.models import DispatchRule
-from minsheng.testing import PASSWORD
+from minsheng.testing import PASSWORD, password_login
 
 
 def workbook(rows) -> io.BytesIO:
@@ -18,7 +18,7 @@ def workbook(rows) -> io.BytesIO:
 
 
 def test_an_import_with_errors_reports_rows_and_saves_nothing_until_asked(client, world, cats, dispatcher):
-    assert client.login(username="dispatcher", password=PASSWORD)
+    assert password_login(client, "dispatcher", PASSWORD)
     rows = [
         ("0102", "990102", "青川区住房和城乡建设局", ""),
         ("9999", "990102", "青川区住房和城乡建设局", ""),  # unknown category
@@ -37,13 +37,13 @@ def test_an_import_with_errors_reports_rows_and_saves_nothing_until_asked(client
 
 
 def test_an_operator_may_not_import(client, world, cats, operator):
-    assert client.login(username="operator", password=PASSWORD)
+    assert password_login(client, "operator", PASSWORD)
     response = client.post(reverse("hotline:catalogue"), {"file": workbook([("0102", "990102", "x", "")])})
     assert response.status_code == 403
 
 
 def test_a_wrong_file_answers_400_in_chinese(client, world, cats, dispatcher):
-    assert client.login(username="dispatcher", password=PASSWORD)
+    assert password_login(client, "dispatcher", PASSWORD)
     f = io.BytesIO(b"not a spreadsheet")
     f.name = "rules.txt"
     response = client.post(reverse("hotline:catalogue"), {"file": f})
@@ -51,7 +51,7 @@ def test_a_wrong_file_answers_400_in_chinese(client, world, cats, dispatcher):
 
 
 def test_the_export_lists_the_rules(client, rules, operator):
-    assert client.login(username="operator", password=PASSWORD)
+    assert password_login(client, "operator", PASSWORD)
     response = client.get(reverse("hotline:catalogue_export"))
     sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
     values = [row for row in sheet.iter_rows(values_only=True)]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from minsheng.hotline import services, stats
 from minsheng.hotline.models import DailyRollup
 from minsheng.hotline.services import rollups
-from minsheng.testing import PASSWORD
+from minsheng.testing import PASSWORD, password_login
 
 
 def test_it_computes_the_rates_by_the_default_formulas():
@@ -111,7 +111,7 @@ def test_monthly_problems_rank_categories_with_growth(make_order, world, cats, n
 
 
 def test_the_rates_page_and_its_excel(client, visited, operator):
-    assert client.login(username="operator", password=PASSWORD)
+    assert password_login(client, "operator", PASSWORD)
     page = client.get(reverse("hotline:rates"), {"since": "2026-03-01", "until": "2026-03-31"})
     body = page.content.decode()
     assert page.status_code == 200 and "东湖街道办事处" in body and "unit-rates" in body
@@ -125,7 +125,7 @@ def test_the_rates_page_and_its_excel(client, visited, operator):
 
 def test_the_monthly_page_and_its_excel(client, make_order, operator):
     make_order()
-    assert client.login(username="operator", password=PASSWORD)
+    assert password_login(client, "operator", PASSWORD)
     page = client.get(reverse("hotline:monthly"), {"month": "2026-03"})
     assert page.status_code == 200 and "路灯照明" in page.content.decode()
     xlsx = client.get(reverse("hotline:monthly"), {"month": "2026-03", "format": "xlsx"})

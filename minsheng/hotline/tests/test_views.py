@@ -4,11 +4,11 @@ from django.urls import reverse
 
 from minsheng.hotline.models import Order
 from minsheng.hotline.workflow import S
-from minsheng.testing import PASSWORD
+from minsheng.testing import PASSWORD, password_login
 
 
 def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
+    assert password_login(client, user.username, PASSWORD)
 
 
 def intake_data(world, cats, **overrides):
