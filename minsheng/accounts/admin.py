@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from minsheng import audit
+from minsheng.accounts import twofactor
 from minsheng.accounts.models import ApiToken, User
 from minsheng.orgs.models import Membership
 
@@ -51,6 +52,19 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("username", "display_name", "password1", "password2")}),
     )
+    actions = ("reset_two_factor",)
+
+    @admin.action(description=gettext_lazy("重置两步验证（手机丢失或更换）"), permissions=("change",))
+    def reset_two_factor(self, request, queryset):
+        """Remove the users' authenticators: each enrols a new one at the next login (audited)."""
+        users = list(queryset)
+        for user in users:
+            twofactor.reset_devices(user=user, actor=request.user)
+        self.message_user(
+            request,
+            _("已重置%(n)s个用户的两步验证；他们下次登录时需重新绑定验证器。") % {"n": len(users)},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(ApiToken)

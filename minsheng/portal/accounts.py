@@ -1,8 +1,11 @@
 """Optional citizen accounts: sign up, log in, log out, and "my petitions".
 
 A petition never needs an account; an account only gathers the cases filed while logged in, so
-that their status pages open without the query code. Staff log in here too and are sent to the
-workbench. Thin views: the write is ``services.citizen_sign_up``, the access rule ``tracking``.
+that their status pages open without the query code. Staff are refused here and use the staff login
+(which asks for their second factor). Wrong passwords are limited twice: django-axes locks a username
+out per client address (settings AXES_*, lockout page ``accounts.views.lockout_response``), and the
+address's hourly allowance counts failures over all usernames. Thin views: the write is
+``services.citizen_sign_up``, the access rule ``tracking``.
 """
 
 from django import forms

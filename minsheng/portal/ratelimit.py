@@ -3,6 +3,7 @@
 Every POST counts, refused or not: a limit on wrong query codes is what stops guessing them.
 """
 
+import ipaddress
 import time
 from functools import wraps
 
@@ -15,11 +16,24 @@ DEFAULT_PER_HOUR = 20
 
 
 def client_address(request) -> str:
-    """REMOTE_ADDR, never X-Forwarded-For: a header the client writes would let it choose its own bucket.
+    """The client's address: REMOTE_ADDR, or the one the trusted reverse proxies saw.
 
-    Behind a reverse proxy, the proxy (or the WSGI server's forwarded-allow-ips) must set REMOTE_ADDR.
+    X-Forwarded-For is read only when ``MINSHENG["TRUSTED_PROXIES"]`` (the number of proxies in front,
+    each appending the address it saw) is set, and then only its trusted, right-hand part: entries
+    further left are written by the client, which could choose its own bucket with them.
+    Also the address django-axes locks out and the audit log records for logins.
     """
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    remote = request.META.get("REMOTE_ADDR") or "unknown"
+    proxies = int(getattr(settings, "MINSHENG", {}).get("TRUSTED_PROXIES", 0) or 0)
+    if proxies <= 0:
+        return remote
+    seen = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if len(seen) < proxies:
+        return remote
+    try:
+        return str(ipaddress.ip_address(seen[-proxies]))
+    except ValueError:  # not an address: a misconfigured proxy, never trusted
+        return remote
 
 
 def limit_per_hour() -> int:
