@@ -7,6 +7,7 @@ from minsheng.api import calendar, errors
 from minsheng.api.auth import SessionAuth, TokenAuth
 from minsheng.api.docs import LocalSwagger
 from minsheng.api.parser import StrictParser
+from minsheng.hotline import apis as hotline
 from minsheng.petitions import apis as petitions
 
 
@@ -35,3 +36,4 @@ errors.install(api)
 api.add_router("/calendar", calendar.router)
 api.add_router("/petitions", petitions.router)
 api.add_router("/track", petitions.track_router)
+api.add_router("/hotline", hotline.router)

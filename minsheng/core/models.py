@@ -46,3 +46,23 @@ class CalendarDay(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.get_kind_display()} {self.name}".strip()
+
+
+class TaskRun(models.Model):
+    """A periodic task's tick that ran to the end (``minsheng.core.once``): a redelivered tick is skipped.
+
+    ``tick`` is the id of the message Celery beat sent; a message the broker delivers again keeps it.
+    """
+
+    task = models.CharField(max_length=200)
+    tick = models.CharField(max_length=64)
+    worker = models.CharField(max_length=200, blank=True)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["task", "tick"], name="task_run_once")]
+        indexes = [models.Index(fields=["task", "finished_at"], name="task_run_finished_idx")]
+
+    def __str__(self):
+        return f"{self.task} {self.tick}"

@@ -90,6 +90,8 @@ class DispatchRule(models.Model):
 class Order(models.Model):
     number = models.CharField(_("工单编号"), max_length=20, unique=True)
     token = models.CharField(_("公开查询码"), max_length=24, unique=True)
+    # The caller's Idempotency-Key (API intake): a retry after a lost answer finds this order.
+    idempotency_key = models.CharField(max_length=100, null=True, blank=True, unique=True, editable=False)
     channel = models.CharField(_("来源"), max_length=10, choices=Channel.choices, default=Channel.PHONE)
     kind = models.CharField(_("诉求类型"), max_length=12, choices=Kind.choices)
     urgency = models.CharField(

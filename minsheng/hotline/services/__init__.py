@@ -27,6 +27,7 @@ __all__ = [
     "order_object",
     "order_reassign",
     "order_receive",
+    "order_receive_once",
     "order_redirect",
     "order_reply",
     "order_uphold",
@@ -38,4 +39,4 @@ __all__ = [
     "scan_overdue",
 ]
 
-from minsheng.hotline.services.intake import OrderIntake, order_receive
+from minsheng.hotline.services.intake import OrderIntake, order_receive, order_receive_once

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from minsheng import audit
@@ -77,9 +77,13 @@ def order_receive(
     answer_text: str = "",
     redirect_channel: str = "",
     redirect_reason: str = "",
+    idempotency_key: str | None = None,
 ) -> Order:
     """Register an order and take its first step at once: ``action`` is "dispatch" (by the catalogue
-    unless ``unit`` is given), "answer" (on the spot), "redirect" or "hold" (dispatch later)."""
+    unless ``unit`` is given), "answer" (on the spot), "redirect" or "hold" (dispatch later).
+
+    ``idempotency_key`` is stored on the order (unique); ``order_receive_once`` is the retry-safe entry.
+    """
     centre = centre_of(actor)
     check_intake(intake)
     requester = None
@@ -91,6 +95,7 @@ def order_receive(
     order = Order.objects.create(
         number=next_number(now),
         token=new_token(),
+        idempotency_key=idempotency_key or None,
         channel=intake.channel,
         kind=intake.kind,
         urgency=intake.urgency,
@@ -131,3 +136,22 @@ def order_receive(
     elif action != "hold":
         raise InvalidInput(_("请选择处理方式。"), field="action")
     return order
+
+
+def order_receive_once(*, idempotency_key: str, **kwargs) -> tuple[Order, bool]:
+    """``order_receive`` for callers that retry (the API): ``(order, created)``.
+
+    A retry with the same key returns the first order and creates nothing, also when two retries race:
+    the loser's insert fails on the unique key inside ``order_receive``'s transaction, which leaves
+    nothing behind, and it returns the winner's order.
+    """
+    existing = Order.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return existing, False
+    try:
+        return order_receive(idempotency_key=idempotency_key, **kwargs), True
+    except IntegrityError:
+        existing = Order.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is None:
+            raise
+        return existing, False
