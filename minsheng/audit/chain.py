@@ -110,11 +110,11 @@ class Verdict:
     reason: str = ""
 
 
-def verify(batch: int = 5000) -> Verdict:
-    """Walk the whole log in order and recompute every hash."""
+def verify(batch: int = 5000, using: str | None = None) -> Verdict:
+    """Walk the whole log in order and recompute every hash (``using``: another database alias)."""
     prev, checked, last_id = GENESIS, 0, 0
     while True:
-        events = list(AuditEvent.objects.filter(id__gt=last_id).order_by("id")[:batch])
+        events = list(AuditEvent.objects.using(using).filter(id__gt=last_id).order_by("id")[:batch])
         if not events:
             break
         for e in events:
@@ -133,7 +133,7 @@ def verify(batch: int = 5000) -> Verdict:
             if e.hash != expected:
                 return Verdict(False, checked, e.pk, "content does not match its hash")
             prev, checked, last_id = e.hash, checked + 1, e.pk
-    head = ChainHead.objects.filter(id=1).first()
+    head = ChainHead.objects.using(using).filter(id=1).first()
     if head and head.last_hash != prev:
         return Verdict(False, checked, head.last_event_id, "the newest events were removed")
     return Verdict(True, checked)
