@@ -24,6 +24,9 @@ class Person(TimeStamped):
     account = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="person_records"
     )
+    # Set when the retention period of every record about the person ran out and the personal data
+    # above was erased (retention.py); the row stays, so the cases pointing at it keep their counts.
+    purged_at = models.DateTimeField(_("个人信息清除时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("群众")
@@ -31,3 +34,23 @@ class Person(TimeStamped):
 
     def __str__(self):
         return self.name_masked or str(self.pk)
+
+
+class Erasure(models.Model):
+    """One record whose personal data was erased at the end of its retention period.
+
+    Kept here rather than as a column in every domain: the purge stays idempotent (a record listed
+    here is never scrubbed twice) without touching the domains' tables, and the list says what went.
+    """
+
+    record_type = models.CharField(_("记录类型"), max_length=40)
+    record_id = models.BigIntegerField(_("记录编号"))
+    erased_at = models.DateTimeField(_("清除时间"))
+
+    class Meta:
+        verbose_name = _("个人信息清除记录")
+        verbose_name_plural = _("个人信息清除记录")
+        constraints = [models.UniqueConstraint(fields=["record_type", "record_id"], name="erasure_once")]
+
+    def __str__(self):
+        return f"{self.record_type}:{self.record_id}"

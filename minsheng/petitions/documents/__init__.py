@@ -21,7 +21,7 @@ def available(petition: Petition) -> list[tuple[str, str]]:
     return [(kind.code, kind.label(petition)) for kind in KINDS.values() if kind.exists(petition)]
 
 
-def render(petition: Petition, kind: str, *, reveal_identity: bool) -> bytes:
+def render(petition: Petition, kind: str, *, reveal_identity: bool, hide_identity: bool = False) -> bytes:
     """The document ``kind`` as PDF bytes; DomainError(code="no_document") when the case has none.
 
     With ``reveal_identity`` False the petitioner's name and address are printed masked.
@@ -29,5 +29,5 @@ def render(petition: Petition, kind: str, *, reveal_identity: bool) -> bytes:
     doc = KINDS.get(kind)
     if doc is None or not doc.exists(petition):
         raise DomainError(_("该信访件目前没有这种文书。"), code="no_document")
-    party = facts.party(petition, reveal_identity=reveal_identity)
+    party = facts.party(petition, reveal_identity=reveal_identity, hide_identity=hide_identity)
     return render_sheet(doc.build(petition, party))

@@ -39,11 +39,15 @@ class Party:
     you: str  # how the document speaks to them: 你 / 你们 / 你单位
 
 
-def party(petition: Petition, *, reveal_identity: bool) -> Party:
-    """The addressee; masked unless the caller (who audits the unmasking) asks for the identity."""
+def party(petition: Petition, *, reveal_identity: bool, hide_identity: bool = False) -> Party:
+    """The addressee; masked unless the caller (who audits the unmasking) asks for the identity.
+
+    ``hide_identity``: for the unit complained about, not even the masked name (Arts. 30, 46)."""
     person = petition.petitioner
     if petition.is_anonymous or person is None:
         return Party(_("匿名"), "", _("你"))
+    if hide_identity and not reveal_identity:
+        return Party(_("信访人"), "", _("你"))
     if reveal_identity:
         name, address = crypto.decrypt(person.name_enc), crypto.decrypt(person.address_enc)
     else:

@@ -8,9 +8,13 @@ from minsheng.petitions.models import Petition
 
 
 @transaction.atomic
-def petition_print(*, petition: Petition, kind: str, actor, reveal_identity: bool) -> bytes:
-    """The PDF of document ``kind``; raises DomainError (code "no_document") if the case has none."""
-    pdf = documents.render(petition, kind, reveal_identity=reveal_identity)
+def petition_print(
+    *, petition: Petition, kind: str, actor, reveal_identity: bool, hide_identity: bool = False
+) -> bytes:
+    """The PDF of document ``kind``; raises DomainError (code "no_document") if the case has none.
+
+    ``hide_identity``: printed for the unit complained about, which sees not even the masked name."""
+    pdf = documents.render(petition, kind, reveal_identity=reveal_identity, hide_identity=hide_identity)
     if reveal_identity:
         title = dict(documents.available(petition))[kind]
         audit.record(
