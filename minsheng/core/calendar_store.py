@@ -13,6 +13,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from minsheng.core import uploads
 from minsheng.core.calendar import OfficialCalendar, from_chinese_calendar_package
 from minsheng.core.errors import InvalidInput
 from minsheng.core.models import CalendarDay, CalendarYear
@@ -177,18 +178,19 @@ def read_notice_file(name: str, content: bytes) -> list[list[str]]:
     """Table rows of an uploaded .csv (UTF-8, or GBK as saved by Chinese Excel) or .xlsx file."""
     lowered = name.lower()
     if lowered.endswith(".xlsx"):
+        # A ZIP: a zip bomb is refused before openpyxl unpacks anything.
+        if content.startswith(uploads.ZIP):  # anything else openpyxl refuses at once
+            uploads.check_zip(io.BytesIO(content), name=name, field="file")
         return _read_xlsx(content)
     if not lowered.endswith(".csv"):
         raise InvalidInput(_("请上传 .csv 或 .xlsx 文件。"), field="file")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    text = uploads.decode_text(content)
+    if text is None or "\x00" in text:
         raise InvalidInput(_("CSV文件须为UTF-8或GBK编码。"), field="file")
-    return list(csv.reader(io.StringIO(text)))
+    try:
+        return list(csv.reader(io.StringIO(text)))
+    except csv.Error:
+        raise InvalidInput(_("CSV文件格式不正确或单元格过长。"), field="file") from None
 
 
 def _read_xlsx(content: bytes) -> list[list[str]]:

@@ -20,6 +20,7 @@ from django.http import HttpResponse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from minsheng.core import uploads
 from minsheng.core.errors import DomainError, InvalidInput
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -164,14 +165,18 @@ def read_table(content: bytes, filename: str) -> list[tuple[Any, ...]]:
     """The rows of the first sheet of an .xlsx (or a .csv), header included."""
     name = (filename or "").lower()
     if name.endswith(".csv"):
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                return [tuple(r) for r in csv.reader(io.StringIO(content.decode(encoding)))]
-            except UnicodeDecodeError:
-                continue
-        raise InvalidInput(_("CSV文件须为UTF-8或GBK编码。"), field="file")
+        text = uploads.decode_text(content)
+        if text is None or "\x00" in text:
+            raise InvalidInput(_("CSV文件须为UTF-8或GBK编码。"), field="file")
+        try:
+            return [tuple(r) for r in csv.reader(io.StringIO(text))]
+        except csv.Error:  # a cell beyond the csv module's field limit (128 KB): not a registry
+            raise InvalidInput(_("CSV文件格式不正确或单元格过长。"), field="file") from None
     if not name.endswith(".xlsx"):
         raise InvalidInput(_("请上传 .xlsx 或 .csv 文件。"), field="file")
+    # An .xlsx is a ZIP: a zip bomb is refused before openpyxl unpacks anything.
+    if content.startswith(uploads.ZIP):  # anything else openpyxl refuses at once
+        uploads.check_zip(io.BytesIO(content), name=filename, field="file")
     from openpyxl import load_workbook
 
     try:

@@ -6,7 +6,7 @@ published at all — an informant's matter must not become findable by anyone wi
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import MAXYEAR, MINYEAR, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
@@ -27,7 +27,7 @@ from minsheng.orgs.selectors import within_regions
 from minsheng.people.services import Identity
 
 MAX_SPAN = timedelta(days=90)  # the specification's longest start_date–end_date window
-DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 50, 200
+DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_PAGE = 50, 200, 1_000_000
 DEFAULT_KIND = Kind.HELP  # what a 311 report ("the streetlight is out") is, unless the client says
 
 
@@ -130,18 +130,23 @@ def published_orders() -> QuerySet[Order]:
 
 
 def _when(value: str, name: str) -> datetime:
-    moment = parse_datetime(value.replace(" ", "+")) if value else None  # "+" arrives as a space
-    if moment is None:
+    try:  # a well-formed but impossible date (2026-13-45) raises
+        moment = parse_datetime(value.replace(" ", "+")) if value else None  # "+" arrives as a space
+    except ValueError:
+        moment = None
+    # Years 1 and 9999 overflow once shifted by a time zone or the 90-day window.
+    if moment is None or not MINYEAR < moment.year < MAXYEAR:
         raise Refused(400, f"{name} must be a W3C datetime, e.g. 2026-03-01T00:00:00+08:00")
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
 
 
-def _positive(value: str, name: str, default: int, maximum: int | None = None) -> int:
+def _positive(value: str, name: str, default: int, maximum: int) -> int:
+    # isdigit() alone accepts "²"; and a page beyond any database's offset range is not a page.
     if not value:
         return default
-    if not value.isdigit() or int(value) < 1:
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
         raise Refused(400, f"{name} must be a positive integer")
-    return min(int(value), maximum) if maximum else int(value)
+    return min(int(value), maximum)
 
 
 def find_requests(params) -> list[Order]:
@@ -168,7 +173,7 @@ def find_requests(params) -> list[Order]:
     elif statuses == {"closed"}:
         orders = orders.filter(status__in=TERMINAL)
     size = _positive(params.get("page_size", ""), "page_size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
-    page = _positive(params.get("page", ""), "page", 1)
+    page = _positive(params.get("page", ""), "page", 1, MAX_PAGE)
     return list(orders.order_by("-received_at", "-id")[(page - 1) * size : page * size])
 
 
@@ -191,7 +196,10 @@ def _coordinate(value: str, name: str) -> Decimal | None:
     if not value:
         return None
     try:
-        return Decimal(value).quantize(Decimal("0.000001"))
+        number = Decimal(value)
+        if not number.is_finite():  # "NaN" and "Infinity" are Decimals, not coordinates
+            raise InvalidOperation
+        return number.quantize(Decimal("0.000001"))
     except InvalidOperation:
         raise Refused(400, f"{name} must be a number") from None
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -16,13 +17,24 @@ from minsheng.api.open311 import georeport
 from minsheng.api.open311.georeport import Refused
 from minsheng.api.open311.render import document, errors
 from minsheng.core.errors import DomainError
+from minsheng.portal.ratelimit import over_limit, seconds_to_next_window
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
+
+
+def _refuse_nul(request, path_values: dict) -> None:
+    # No text column takes a NUL (PostgreSQL refuses it outright): a parameter carrying one is malformed.
+    values = [*path_values.values(), *request.GET.values(), *request.GET.keys()]
+    if request.method == "POST":
+        values += [*request.POST.values(), *request.POST.keys()]
+    if any("\x00" in str(v) for v in values):
+        raise Refused(400, "parameters must not contain NUL characters")
 
 
 def _refusals(view):
     def wrapped(request, *args, fmt, **kwargs):
         try:
+            _refuse_nul(request, kwargs)
             georeport.check_jurisdiction(
                 request.GET.get("jurisdiction_id") or request.POST.get("jurisdiction_id")
             )
@@ -82,6 +94,11 @@ def requests(request, *, fmt: str) -> HttpResponse:
     if request.method == "GET":
         found = georeport.find_requests(request.GET)
         return document("service_requests", [georeport.request_record(o) for o in found], fmt)
+    # Counted per address before the key is checked: a wrong key is a guess, and guesses are limited.
+    if over_limit(request, "open311", limit=settings.MINSHENG.get("OPEN311_RATE_LIMIT_PER_HOUR", 600)):
+        response = errors(fmt, 429, _("请求过于频繁，请稍后再试。"))
+        response.headers["Retry-After"] = str(seconds_to_next_window())
+        return response
     data = request.POST
     actor = georeport.key_user(data.get("api_key", ""))
     if actor is None:

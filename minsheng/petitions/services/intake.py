@@ -11,6 +11,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
 from minsheng import audit
+from minsheng.core import uploads
 from minsheng.core.calendar_store import official_calendar
 from minsheng.core.errors import InvalidInput
 from minsheng.core.periods import days
@@ -131,7 +132,7 @@ def _check_group(intake: Intake) -> dict[str, str]:
 
 
 def check_attachment(upload: UploadedFile) -> str:
-    """The file's extension if its type and size are accepted; else InvalidInput."""
+    """The file's extension if its type, size and content are accepted; else InvalidInput."""
     ext = os.path.splitext(upload.name or "")[1].lower()
     allowed = settings.MINSHENG["ATTACHMENT_TYPES"]
     if ext not in allowed:
@@ -146,6 +147,8 @@ def check_attachment(upload: UploadedFile) -> str:
             % {"name": upload.name, "mb": settings.MINSHENG["ATTACHMENT_MAX_BYTES"] // (1024 * 1024)},
             field="attachments",
         )
+    # By content too: an executable or a web page renamed .pdf/.jpg is refused (minsheng.core.uploads).
+    uploads.check_upload(upload, ext=ext, field="attachments")
     return ext
 
 

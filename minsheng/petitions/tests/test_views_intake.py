@@ -123,7 +123,7 @@ def test_it_wants_a_name_for_each_representative_row(client, clerk, valid):
 def test_it_keeps_uploaded_attachments(client, clerk, valid):
     client.force_login(clerk)
     files = [
-        SimpleUploadedFile("现场照片.png", b"\x89PNG fake", content_type="image/png"),
+        SimpleUploadedFile("现场照片.png", b"\x89PNG\r\n\x1a\n fake", content_type="image/png"),
         SimpleUploadedFile("说明.txt", "楼道无灯".encode(), content_type="text/plain"),
     ]
     assert client.post(NEW, {**valid, "attachments": files}).status_code == 302

@@ -36,7 +36,7 @@ def work_list(request):
         now=now,
         state=g.get("state", "") if g.get("state", "") in S.values else "",
         due=due,
-        topic=int(topic) if topic.isdigit() else None,
+        topic=int(topic) if topic.isascii() and topic.isdigit() and len(topic) < 19 else None,
         search=g.get("q", "")[:60],
         limit=PAGE,
     )
