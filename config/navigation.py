@@ -15,6 +15,8 @@ from minsheng.orgs.models import Membership, Unit
 K = Unit.Kind
 HANDLING_UNITS = {K.DEPARTMENT, K.STREET_OFFICE, K.GOVERNMENT}
 SOCIAL_WORK_STAFF = {Role.REGISTRAR, Role.LEADER}
+INSIGHT_ROLES = {Role.LEADER, Role.HEAD}
+INSIGHT_UNITS = {K.PETITION_BUREAU, K.HOTLINE_CENTRE, K.GOVERNMENT}
 
 
 def staff_areas(user) -> frozenset[str]:
@@ -33,6 +35,9 @@ def staff_areas(user) -> frozenset[str]:
         areas.add("suggestions")
     if any(kind == K.SOCIAL_WORK and role in SOCIAL_WORK_STAFF for kind, role in held):
         areas |= {"registry", "volunteers", "talent"}
+    # 察民情 (figures, reports): leaders and heads anywhere, and staff of the bodies overseeing an area.
+    if any(role in INSIGHT_ROLES for _kind, role in held) or kinds & INSIGHT_UNITS:
+        areas.add("insight")
     if "volunteers" not in areas:
         managers = apps.get_model("volunteers", "TeamManager").objects
         if managers.filter(user=user).exists():

@@ -1,0 +1,178 @@
+"""Reading the rollups for a period: whole months from ``RollupMonth``, the days around them from
+``Rollup``, and on PostgreSQL every figure of a part in one scan (GROUPING SETS)."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import Q, QuerySet, Sum
+
+from minsheng.insight.models import MEASURES, Rollup, RollupMonth, Source
+from minsheng.insight.scope import Scope
+from minsheng.orgs.models import Region
+
+
+@dataclass
+class Filters:
+    since: date
+    until: date  # inclusive
+    source: str = Source.PETITION
+    region: Region | None = None
+    category: str = ""
+    channel: str = ""
+
+    def params(self, **extra) -> dict:
+        """The query string of a drill-down list for these filters plus ``extra``."""
+        out = {"source": self.source, "since": self.since.isoformat(), "until": self.until.isoformat()}
+        if self.region is not None:
+            out["region"] = self.region.pk
+        if self.category:
+            out["category"] = self.category
+        if self.channel:
+            out["channel"] = self.channel
+        out.update({k: v for k, v in extra.items() if v not in (None, "")})
+        return out
+
+
+class Rows:
+    """The rollup rows of a period: whole months from ``RollupMonth``, the days around them from
+    ``Rollup`` — a year reads a dozen rows per combination, not 365. Groups merge both parts."""
+
+    def __init__(self, scope: Scope, f: Filters, *, cube: bool = True):
+        self.f = f
+        days, months = _split(f.since, f.until)
+        self.parts: list[tuple[str, QuerySet]] = []
+        if months:
+            qs = RollupMonth.objects.filter(month__gte=months[0], month__lte=months[1])
+            self.parts.append(("month", filtered(qs, scope, f)))
+        if days:
+            rule = Q(pk__in=[])
+            for a, b in days:
+                rule |= Q(day__gte=a, day__lte=b)
+            self.parts.append(("day", filtered(Rollup.objects.filter(rule), scope, f)))
+        # On PostgreSQL every figure of a part comes from one scan (GROUPING SETS); elsewhere, one
+        # grouped query per figure.
+        use_cube = cube and connection.vendor == "postgresql"
+        self.cubes = [_cube(kind, qs) for kind, qs in self.parts] if use_cube else None
+
+    def sums(self) -> dict[str, int]:
+        out = dict.fromkeys(MEASURES, 0)
+        if self.cubes is not None:
+            for cube in self.cubes:
+                for row in cube.get((), []):
+                    for m in MEASURES:
+                        out[m] += row[m] or 0
+            return out
+        for _kind, qs in self.parts:
+            got = qs.aggregate(**{m: Sum(m) for m in MEASURES})
+            for m in MEASURES:
+                out[m] += got[m] or 0
+        return out
+
+    def group(self, *dims: str, where: Q | None = None, **measures: str) -> list[dict]:
+        """Rows per value of ``dims`` with the sums of ``measures`` ({name: column}), both parts merged."""
+        merged: dict[tuple, dict] = {}
+        for k, (_kind, qs) in enumerate(self.parts):
+            if self.cubes is not None and where is None and dims in self.cubes[k]:
+                got = [
+                    {**{d: r[d] for d in dims}, **{n: r[c] for n, c in measures.items()}}
+                    for r in self.cubes[k][dims]
+                ]
+            else:
+                if where is not None:
+                    qs = qs.filter(where)
+                got = qs.values(*dims).annotate(**{n: Sum(c) for n, c in measures.items()}).order_by()
+            for r in got:
+                key = tuple(r[d] for d in dims)
+                into = merged.setdefault(key, {**{d: r[d] for d in dims}, **dict.fromkeys(measures, 0)})
+                for k in measures:
+                    into[k] += r[k] or 0
+        return list(merged.values())
+
+    def by_month_or_day(self, monthly: bool) -> dict[date, int]:
+        out: dict[date, int] = {}
+        for k, (kind, qs) in enumerate(self.parts):
+            dim = "month" if kind == "month" else "day"
+            if self.cubes is not None:
+                got = [{dim: r[dim], "n": r["count"]} for r in self.cubes[k].get((dim,), [])]
+            else:
+                got = qs.values(dim).annotate(n=Sum("count")).order_by()
+            for r in got:
+                key = r[dim].replace(day=1) if monthly else r[dim]
+                out[key] = out.get(key, 0) + (r["n"] or 0)
+        return out
+
+
+CUBE_DIMS = ("channel", "category", "region_path", "state", "unit_id", "accused_id", "kind")
+CUBE_SETS = (
+    (),
+    ("channel",),
+    ("category",),
+    ("region_path",),
+    ("state",),
+    ("unit_id",),
+    ("accused_id",),
+    ("kind", "unit_id"),
+)
+
+
+def _cube(kind: str, qs: QuerySet) -> dict[tuple, list[dict]]:
+    """{grouping set: rows with every measure summed}: every figure of the dashboard in one scan."""
+    period = "month" if kind == "month" else "day"
+    dims = (*CUBE_DIMS, period)
+    try:
+        sql, params = qs.values("pk").query.sql_with_params()
+    except EmptyResultSet:
+        return {}
+    _select, rest = sql.split(" FROM ", 1)  # the filters the ORM wrote, behind its one selected column
+    q = connection.ops.quote_name
+    sets = ", ".join("(" + ", ".join(q(d) for d in s) + ")" for s in (*CUBE_SETS, (period,)))
+    sql = (
+        f"SELECT {', '.join(q(d) for d in dims)}, {', '.join(f'GROUPING({q(d)})' for d in dims)}, "
+        f"{', '.join(f'SUM({q(m)})' for m in MEASURES)} FROM {rest} GROUP BY GROUPING SETS ({sets})"
+    )
+    out: dict[tuple, list[dict]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for row in cursor.fetchall():
+            values, flags, sums = row[: len(dims)], row[len(dims) : 2 * len(dims)], row[2 * len(dims) :]
+            key = tuple(d for d, flag in zip(dims, flags, strict=True) if not flag)
+            item = {d: v for d, v, flag in zip(dims, values, flags, strict=True) if not flag}
+            item.update(zip(MEASURES, (v or 0 for v in sums), strict=True))
+            out.setdefault(key, []).append(item)
+    return out
+
+
+def _split(since: date, until: date) -> tuple[list[tuple[date, date]], tuple[date, date] | None]:
+    """(day ranges, (first month, last month)): the whole months inside a period longer than two
+    months are read per month; short periods and the edges per day."""
+    if (until - since).days < 62:
+        return [(since, until)], None
+    first = since if since.day == 1 else (since.replace(day=28) + timedelta(days=4)).replace(day=1)
+    after = until + timedelta(days=1)
+    last = (
+        until.replace(day=1) if after.day == 1 else (until.replace(day=1) - timedelta(days=1)).replace(day=1)
+    )
+    if last < first:
+        return [(since, until)], None
+    days = []
+    if since < first:
+        days.append((since, first - timedelta(days=1)))
+    end = (last.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if end < until:
+        days.append((end + timedelta(days=1), until))
+    return days, (first, last)
+
+
+def filtered(qs: QuerySet, scope: Scope, f: Filters) -> QuerySet:
+    qs = qs.filter(scope.rows())
+    if f.source:  # every source when empty
+        qs = qs.filter(source=f.source)
+    if f.region is not None:
+        qs = qs.filter(region_path__startswith=f.region.path)
+    if f.category:
+        qs = qs.filter(category=f.category)
+    if f.channel:
+        qs = qs.filter(channel=f.channel)
+    return qs
