@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 from minsheng.orgs.models import Membership, Unit
 from minsheng.orgs.selectors import bureau_region_paths, unit_ids_of
 from minsheng.people.blind_index import id_number_index, name_index, phone_index
+from minsheng.people.models import Person
+from minsheng.petitions.fulltext import text_rule
 from minsheng.petitions.models import Petition, Reception, ReceptionBooking
 from minsheng.petitions.permissions import RECEPTION_ORGANIZERS
 from minsheng.petitions.workflow import CONCLUDED, IN_HANDLING, PAUSED, TERMINAL, WINDOWS, Kind, S
@@ -80,20 +82,28 @@ def queue(
         soon = now + timedelta(days=settings.MINSHENG["DUE_SOON_DAYS"])
         qs = qs.filter(due_at__gte=now, due_at__lt=soon).exclude(due_clock__in=WINDOWS)
     if search:
-        qs = qs.filter(_search_rule(search.strip()))
+        qs = qs.filter(_search_rule(search.strip(), accused_units=unit_ids_of(user)))
     return qs.select_related("unit", "region", "petitioner", "category").order_by("due_at", "id")
 
 
-def _search_rule(text: str) -> Q:
-    """A case number, an ID number, phone or full name (through the blind indexes), or words of the title."""
+def _search_rule(text: str, *, accused_units=()) -> Q:
+    """A case number, an ID number, phone or full name (through the blind indexes), or words of the title.
+
+    A search by who complained never finds a case that accuses one of ``accused_units`` (the
+    searcher's): a hit would tell the unit complained about who complained (Arts. 30, 46).
+    """
     if text.upper().startswith("XF"):
         return Q(number=text.upper())
+    not_accused = ~Q(accused_unit_id__in=list(accused_units)) if accused_units else Q()
     digits = "".join(c for c in text if c.isdigit() or c in "xX")
     if len(digits) == 18:
-        return Q(petitioner__id_number_bi=id_number_index(text))
+        return Q(petitioner__id_number_bi=id_number_index(text)) & not_accused
     if len(digits) >= 7 and digits.isdigit():
-        return Q(petitioner__phone_bi=phone_index(text))
-    return Q(title__icontains=text) | Q(petitioner__name_bi=name_index(text))
+        return Q(petitioner__phone_bi=phone_index(text)) & not_accused
+    # The name's people are found first (blind index), so the OR stays on the petitions table
+    # and both sides use an index.
+    people = list(Person.objects.filter(name_bi=name_index(text)).values_list("pk", flat=True)[:1000])
+    return text_rule(text) | (Q(petitioner_id__in=people) & not_accused)
 
 
 def open_cases_of_same_petitioner(petition: Petition) -> QuerySet[Petition]:

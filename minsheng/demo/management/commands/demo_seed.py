@@ -36,6 +36,10 @@ DEMO_PARTS = (
     "minsheng.volunteers.demo",
     "minsheng.volunteers.service.demo",
     "minsheng.talent.demo",
+    "minsheng.accounts.demo",
+    "minsheng.people.demo",
+    # Last: it counts what every part above made.
+    "minsheng.insight.demo",
 )
 
 
