@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -21,6 +19,9 @@ urlpatterns = [
     path("volunteers/", include("minsheng.volunteers.urls")),
     path("volunteers/service/", include("minsheng.volunteers.service.urls")),
     path("talent/", include("minsheng.talent.urls")),
+    path("insight/", include("minsheng.insight.urls")),
+    path("people/", include("minsheng.people.urls")),
+    path("exports/", include("minsheng.core.export_views")),
     path("portal/suggestions/", include("minsheng.suggestions.public_urls")),
     path("portal/volunteers/", include("minsheng.volunteers.public_urls")),
     path("portal/service/", include("minsheng.volunteers.service.public_urls")),
@@ -29,5 +30,5 @@ urlpatterns = [
     path("api/v1/", include("minsheng.api.urls")),
     path("open311/v2/", include("minsheng.api.open311.urls")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served from /media/, not even with DEBUG on: attachments, exports and reports
+# carry personal data and are downloaded only through views that check who may see them.

@@ -74,7 +74,9 @@ def test_it_carries_a_volunteer_from_sign_up_to_a_verified_certificate(browser, 
     link = desk.locator("#checkin-link").get_attribute("href")
 
     # Morning: scanning the QR code opens the link; the volunteer checks in (a double tap changes nothing).
+    # Yesterday's session has ended (sessions last 8 hours at most), so the volunteer logs in again.
     clock["now"] = start - timedelta(minutes=10)
+    log_in(page, f"{base}/portal/login/", "songyu")
     page.goto(link)
     page.click("#check-in")
     expect(page.locator("#checkin-state")).to_contain_text("已于 08:50 签到")
@@ -84,7 +86,9 @@ def test_it_carries_a_volunteer_from_sign_up_to_a_verified_certificate(browser, 
     page.click("#check-out")
     expect(page.locator("#checkin-state")).to_contain_text("2.5 小时")
 
-    # The organizer approves the pending record, then certifies the volunteer's hours.
+    # The organizer (logged out after 30 idle minutes) approves the pending record, then certifies
+    # the volunteer's hours.
+    log_in(desk, f"{base}/accounts/login/", "organizer")
     desk.goto(f"{base}/volunteers/service/?status=pending")
     desk.locator("input[name=records]").first.check()
     desk.click("text=认定所选记录")
