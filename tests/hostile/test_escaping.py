@@ -22,10 +22,8 @@ def _shows_escaped(page: str) -> None:
     assert SCRIPT not in page and ESCAPED in page
 
 
-def test_it_keeps_a_portal_petition_verbatim_and_shows_it_escaped_to_staff(
-    client, world, clerk, petition_form
-):
-    data = petition_form(
+def test_it_keeps_a_portal_petition_verbatim_and_shows_it_escaped_to_staff(client, world, clerk, form_data):
+    data = form_data(
         title=f"楼道照明{SCRIPT}", facts=f"灯坏了。{SQL}", address='"><img src=x onerror=alert(1)>'
     )
     assert client.post("/portal/submit/", data).status_code == 302
@@ -39,10 +37,8 @@ def test_it_keeps_a_portal_petition_verbatim_and_shows_it_escaped_to_staff(
     assert SCRIPT not in queue
 
 
-def test_it_shows_hostile_input_escaped_when_a_portal_form_comes_back_with_errors(
-    client, world, petition_form
-):
-    response = client.post("/portal/submit/", petition_form(title=SCRIPT, consent=None))
+def test_it_shows_hostile_input_escaped_when_a_portal_form_comes_back_with_errors(client, world, form_data):
+    response = client.post("/portal/submit/", form_data(title=SCRIPT, consent=None))
     assert response.status_code == 400
     _shows_escaped(response.content.decode())
     assert not Petition.objects.exists()
@@ -75,14 +71,14 @@ def test_it_shows_a_hostile_tracking_number_escaped(client, world):
 
 
 def test_it_refuses_a_web_page_dressed_as_a_pdf_on_the_portal_with_a_chinese_message(
-    client, world, petition_form
+    client, world, form_data
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     disguised = SimpleUploadedFile("证据.pdf", HTML, content_type="application/pdf")
-    response = client.post("/portal/submit/", petition_form(attachments=[disguised]))
+    response = client.post("/portal/submit/", form_data(attachments=[disguised]))
     assert response.status_code == 400
     assert "文件“证据.pdf”的内容不是PDF" in response.content.decode()
     assert not Petition.objects.exists()
     real = SimpleUploadedFile("证据.pdf", PDF, content_type="application/pdf")
-    assert client.post("/portal/submit/", petition_form(attachments=[real])).status_code == 302
+    assert client.post("/portal/submit/", form_data(attachments=[real])).status_code == 302
