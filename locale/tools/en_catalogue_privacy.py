@@ -47,6 +47,7 @@ CATALOGUE_PART = {
     "无": "None",
     "群众记录": "Citizen record",
     "对象": "Target",
+    "信访人提交的材料由信访部门保管，不向被投诉单位提供。": "The materials the petitioner sent are kept by the petition bureau and not given to the unit complained about.",
     "志愿服务记录应长期妥善保存，在册志愿者随时可申请服务证明，故不清除；注销满期后清除身份信息，服务时长作为匿名记录保留，已出具的证明仍可查验": "Volunteer service records must be kept for the long term and a registered volunteer may ask for a certificate at any time, so they are not purged; once the period after deregistration has run, the identity is erased, the service hours stay as anonymous records and certificates already issued can still be verified",
 }
 # fmt: on

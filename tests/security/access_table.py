@@ -99,7 +99,7 @@ PAGES = {
     "petitions:step": post_only("LA IHOH H"),  # the housing bureau accepts; the clerk may not (409)
     "petitions:identity": post_only("LA OHDH H"),  # never the accused unit (Arts. 30, 46)
     "petitions:reply_quality": post_only("LA IHIH H"),
-    "petitions:attachment": row("LA OHOH H"),
+    "petitions:attachment": row("LA OHHH H"),  # the unit complained about gets no file of the petitioner
     "petitions:document": row("LA OHOH H"),  # the accused unit's copy is printed masked
     # ---- petitions: portal (/portal/): a case is reached with its number and query code only ---------
     "portal:home": public(),

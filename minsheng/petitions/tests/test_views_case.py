@@ -145,6 +145,20 @@ def test_it_serves_attachments_only_to_those_who_see_the_case(client, handler, o
     assert client.get(url(p, f"attachments/{item.token}/")).status_code == 404
 
 
+def test_it_keeps_the_petitioners_files_from_the_unit_complained_about(client, handler, clerk, assigned):
+    # A complaint about the housing bureau that the bureau itself handles: an attached ID card or
+    # signed letter would tell it who complained.
+    upload = SimpleUploadedFile("身份证.txt", "王小明 110101199003074477".encode(), content_type="text/plain")
+    p = assigned("housing", accused_unit=handler.memberships.get().unit, attachments=(upload,))
+    item = p.attachments.get()
+    client.force_login(handler)
+    body = client.get(url(p)).content.decode()
+    assert item.original_name not in body and "不向被投诉单位提供" in body
+    assert client.get(url(p, f"attachments/{item.token}/")).status_code == 404
+    client.force_login(clerk)
+    assert client.get(url(p, f"attachments/{item.token}/")).status_code == 200
+
+
 def test_it_does_not_serve_one_cases_attachment_under_another_case(client, clerk, file_petition):
     upload = SimpleUploadedFile("说明.txt", b"x", content_type="text/plain")
     with_file = file_petition(attachments=(upload,))
