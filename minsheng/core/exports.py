@@ -33,25 +33,13 @@ from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 
 from minsheng import audit
-from minsheng.core.sheets import XLSX_TYPE
+from minsheng.core.sheets import XLSX_TYPE, excel_value
 
 DIRECT_LIMIT = 20_000  # more rows than this become a job with a progress bar
 CHUNK = 2_000
 PROGRESS_EVERY = 5_000
 CSV_TYPE = "text/csv; charset=utf-8"
 KEEP_SECONDS = 24 * 3600  # finished export files are removed after a day
-
-
-def _cell(value):
-    """A value openpyxl can write (local time without a zone; anything else as text)."""
-    from datetime import date, datetime
-    from decimal import Decimal
-
-    if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.replace(tzinfo=None)
-    if value is None or isinstance(value, (str, int, float, Decimal, date, bool)):
-        return value
-    return str(value)
 
 
 @dataclass(frozen=True)
@@ -160,7 +148,7 @@ def write_xlsx(path: str, headers: list[str], rows: Iterable[list], *, title: st
     sheet.append(cells)
     n = 0
     for row in rows:
-        sheet.append([_cell(timezone.localtime(v) if getattr(v, "tzinfo", None) else v) for v in row])
+        sheet.append([excel_value(timezone.localtime(v) if getattr(v, "tzinfo", None) else v) for v in row])
         n += 1
     book.save(path)
     return n

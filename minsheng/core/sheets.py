@@ -283,16 +283,17 @@ def workbook_bytes(headers: Sequence, rows: Iterable[Sequence], *, title: str = 
         header_cells.append(cell)
     sheet.append(header_cells)
     for row in rows:
-        sheet.append([_cell(v) for v in row])
+        sheet.append([excel_value(v) for v in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _cell(value):
+def excel_value(value):
+    """A value openpyxl can write: local time without a zone (Excel has none), anything else as text."""
     if value is None or isinstance(value, (str, int, float, Decimal, date, datetime, bool)):
         if isinstance(value, datetime) and value.tzinfo is not None:
-            return value.replace(tzinfo=None)  # Excel has no time zones; callers pass local time
+            return value.replace(tzinfo=None)  # callers pass local time
         return value
     return str(value)
 

@@ -13,7 +13,6 @@ Imported cases are history: they get no audit events of their own; one event rec
 
 import csv
 import io
-import secrets
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,8 +22,9 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from minsheng import audit
+from minsheng.core import uploads
 from minsheng.core.errors import InvalidInput
-from minsheng.core.numbers import _ALPHABET
+from minsheng.core.numbers import new_query_code
 from minsheng.core.periods import CHINA
 from minsheng.core.sheets import ImportReport, RowError
 from minsheng.demo.load.writer import BulkWriter, suspend_indexes
@@ -89,6 +89,9 @@ def read_rows(path: str) -> Iterator[tuple]:
     if path.lower().endswith(".xlsx"):
         from openpyxl import load_workbook
 
+        # The same zip-bomb check as every spreadsheet upload, before openpyxl unpacks anything.
+        with open(path, "rb") as f:
+            uploads.check_zip(f, name=path)
         book = load_workbook(path, read_only=True, data_only=True)
         yield from book.worksheets[0].iter_rows(values_only=True)
         book.close()
@@ -332,7 +335,7 @@ class _Writer:
         self.batch = []
         self._petitioners(todo)
         for row in todo:
-            row["query_code_enc"] = crypto.encrypt(_query_code())
+            row["query_code_enc"] = crypto.encrypt(new_query_code())
             self.cases.add(row)
         self.cases.flush()
         self.saved += len(todo)
@@ -364,15 +367,6 @@ class _Writer:
         if pk:
             row["petitioner_id"] = pk
         return bool(pk)
-
-
-def _query_code(length: int = 8) -> str:
-    """``core.numbers.new_query_code`` in one call to the OS's random source: 8 draws cost more than
-    the rest of a row. Bytes ≥ 248 are dropped so that every letter is equally likely."""
-    code = ""
-    while len(code) < length:
-        code += "".join(_ALPHABET[b % 31] for b in secrets.token_bytes(length * 2) if b < 248)
-    return code[:length]
 
 
 def _new_ids(n: int) -> list[int]:
