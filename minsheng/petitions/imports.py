@@ -23,11 +23,11 @@ from django.utils.translation import gettext as _
 
 from minsheng import audit
 from minsheng.core import uploads
+from minsheng.core.bulk import BulkWriter, suspend_indexes
 from minsheng.core.errors import InvalidInput
 from minsheng.core.numbers import new_query_code
 from minsheng.core.periods import CHINA
 from minsheng.core.sheets import ImportReport, RowError
-from minsheng.demo.load.writer import BulkWriter, suspend_indexes
 from minsheng.orgs.models import Region, Unit
 from minsheng.people import crypto, masking
 from minsheng.people.blind_index import id_number_index, name_index, phone_index

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from django.db import connection
 from django.utils import timezone
 
+from minsheng.core.bulk import BulkWriter, analyze, next_id, suspend_indexes, sync_sequence
 from minsheng.core.calendar_store import official_calendar
 from minsheng.core.numbers import _ALPHABET
 from minsheng.core.periods import CHINA
@@ -32,7 +33,6 @@ from minsheng.petitions.models import Category, NumberSequence, Petition
 from minsheng.petitions.workflow import Kind
 
 from .cases import Deadlines, TextPool, channel, simulate
-from .writer import BulkWriter, analyze, next_id, suspend_indexes, sync_sequence
 
 YEARS = 10
 GROWTH = 1.08  # each year brings ~8% more cases than the one before
