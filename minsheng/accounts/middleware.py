@@ -28,7 +28,7 @@ TOUCH_SECONDS = 60
 
 
 def _open_prefixes() -> tuple[str, ...]:
-    return (*_OPEN_PREFIXES, settings.STATIC_URL, settings.MEDIA_URL)
+    return (*_OPEN_PREFIXES, settings.STATIC_URL)
 
 
 def _send_to(request, url: str):

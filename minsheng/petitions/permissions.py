@@ -50,6 +50,11 @@ def accused_among(petition: Petition, unit_ids: set[int]) -> bool:
     return petition.accused_unit_id is not None and petition.accused_unit_id in unit_ids
 
 
+def may_see_petitioner_files(user, petition: Petition) -> bool:
+    """The petitioner's files (an ID card, a signed letter) name them: never for the accused unit."""
+    return not is_accused(user, petition)
+
+
 def may_unmask(user, petition: Petition) -> bool:
     """Staff handling the case may see the petitioner's identity; the accused unit never."""
     if petition.petitioner_id is None or is_accused(user, petition):

@@ -41,6 +41,7 @@ def case_context(request, petition: Petition, *, failed=None) -> dict:
     # The unit complained about sees not even the masked name: a surname and the last four digits
     # are enough in a small place (Arts. 30, 46; the API hides the petitioner the same way).
     hidden = permissions.is_accused(user, petition)
+    files = permissions.may_see_petitioner_files(user, petition)
     return {
         "p": petition,
         "now": timezone.now(),
@@ -58,10 +59,9 @@ def case_context(request, petition: Petition, *, failed=None) -> dict:
         "similar": similar,
         "similar_people": _people(petition, similar),
         "repeat_bar": selectors.SAME_PERSON_SIMILARITY,
-        # Files a petitioner sends may show who they are (an ID card, a signed letter): the unit
-        # complained about gets none of them, only the note that the petition bureau keeps them.
-        "attachments": [] if hidden else list(petition.attachments.order_by("pk")),
-        "attachments_withheld": hidden and petition.attachments.exists(),
+        # The unit complained about gets only the note that the petition bureau keeps the files.
+        "attachments": list(petition.attachments.order_by("pk")) if files else [],
+        "attachments_withheld": not files and petition.attachments.exists(),
         "documents": documents.available(petition),
         "events": list(
             AuditEvent.objects.filter(target_type="petitions.petition", target_id=str(petition.pk))
@@ -116,8 +116,8 @@ def identity(request, number: str):
 def attachment(request, number: str, token: str):
     """A file of the case, only to those who may see the case (never a public media URL)."""
     petition = selectors.petition_for(request.user, number=number)
-    if permissions.is_accused(request.user, petition):
-        raise Http404  # as on the case page: the unit complained about gets no file of the petitioner
+    if not permissions.may_see_petitioner_files(request.user, petition):
+        raise Http404
     item = get_object_or_404(Attachment, petition=petition, token=token)
     try:
         handle = item.file.open("rb")
