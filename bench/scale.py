@@ -256,8 +256,8 @@ def _export(args, results) -> None:
 
     from django.db.models import BooleanField, Value
 
-    from minsheng.core.export_lists import PETITIONS
     from minsheng.core.exports import write_file
+    from minsheng.petitions.exports import QUEUE as PETITIONS
     from minsheng.petitions.models import Petition
 
     qs = (

@@ -1,8 +1,8 @@
 """Exports of any list, CSV or Excel, streamed: a list never has to fit in memory or in a request.
 
-A list registers an :class:`ExportList` (``export_lists.py``): a title, its columns, and a function
-that returns the queryset *the page itself shows this user* (the page's selector, so access rules and
-masking are the page's). Rows are read with ``.iterator(chunk_size)`` (a server-side cursor on
+A list registers an :class:`ExportList` (its app's ``exports.py``, imported in ``AppConfig.ready``):
+a title, its columns, and a function that returns the queryset *the page itself shows this user* (the
+page's selector, so access rules and masking are the page's). Rows are read with ``.iterator(chunk_size)`` (a server-side cursor on
 PostgreSQL) and written as they come:
 
 - up to ``DIRECT_LIMIT`` rows, the file is the response: CSV streamed with a BOM (Excel opens it
@@ -31,6 +31,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
+from django.utils import timezone
 
 from minsheng import audit
 from minsheng.core.sheets import XLSX_TYPE, excel_value
@@ -70,9 +71,17 @@ def register(spec: ExportList) -> ExportList:
 
 
 def get_list(key: str) -> ExportList | None:
-    from minsheng.core import export_lists  # noqa: F401 (registers the lists)
-
     return REGISTRY.get(key)
+
+
+def local_time(value):
+    """A column's date and time in local time (the file has no time zones)."""
+    return timezone.localtime(value) if value else None
+
+
+def choice_label(obj, field: str) -> str:
+    """A column showing a choice field's label, as the page does."""
+    return getattr(obj, f"get_{field}_display")()
 
 
 def filename(spec: ExportList, fmt: str) -> str:
@@ -124,8 +133,6 @@ def csv_chunks(headers: list[str], rows: Iterable[list], *, batch: int = 500) ->
 
 def _text(value) -> str:
     if hasattr(value, "tzinfo") and getattr(value, "tzinfo", None) is not None:
-        from django.utils import timezone
-
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     return str(value)
 

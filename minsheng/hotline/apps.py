@@ -12,3 +12,4 @@ class HotlineConfig(AppConfig):
         from minsheng.textmine import sources
 
         sources.register(SOURCE)
+        from minsheng.hotline import exports  # noqa: F401 (registers its list's export)

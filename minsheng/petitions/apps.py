@@ -12,3 +12,4 @@ class PetitionsConfig(AppConfig):
         from minsheng.textmine import sources
 
         sources.register(SOURCE)
+        from minsheng.petitions import exports  # noqa: F401 (registers its list's export)

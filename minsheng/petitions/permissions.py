@@ -1,5 +1,7 @@
 """Who may do what to a case: roles by the unit that counts for each step, and who may see identities."""
 
+from django.db.models import BooleanField, ExpressionWrapper, Q
+
 from minsheng.accounts.roles import CITIZEN, Role
 from minsheng.orgs.models import Membership
 from minsheng.orgs.selectors import roles_in, unit_ids_of
@@ -53,6 +55,11 @@ def accused_among(petition: Petition, unit_ids: set[int]) -> bool:
 def may_see_petitioner_files(user, petition: Petition) -> bool:
     """The petitioner's files (an ID card, a signed letter) name them: never for the accused unit."""
     return not is_accused(user, petition)
+
+
+def accused_flag(unit_ids: set[int]) -> ExpressionWrapper:
+    """``accused_among`` inside a query: true on the rows whose accused unit is one of ``unit_ids``."""
+    return ExpressionWrapper(Q(accused_unit_id__in=list(unit_ids)), output_field=BooleanField())
 
 
 def may_unmask(user, petition: Petition) -> bool:

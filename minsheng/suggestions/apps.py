@@ -12,3 +12,4 @@ class SuggestionsConfig(AppConfig):
         from minsheng.textmine import sources
 
         sources.register(SOURCE)
+        from minsheng.suggestions import exports  # noqa: F401 (registers its list's export)

@@ -57,6 +57,28 @@ def may_use_workbench(user) -> bool:
     return bool(office_unit_ids(user) or study_unit_ids(user))
 
 
+def _filtered(user, *, state: str, topic: int | None, search: str) -> QuerySet[Suggestion]:
+    qs = suggestions_visible_to(user).select_related("topic", "study_unit", "proposer", "group")
+    if state:
+        qs = qs.filter(status=state)
+    if topic:
+        qs = qs.filter(topic_id=topic)
+    if search:
+        text = search.strip()
+        qs = qs.filter(Q(number=text.upper()) | Q(title__icontains=text))
+    return qs
+
+
+def work_queryset(
+    user, *, now: datetime, state: str = "", due: str = "", topic: int | None = None, search: str = ""
+) -> QuerySet[Suggestion]:
+    """The work list without a limit (for exports): "overdue" oldest deadline first, else newest first."""
+    qs = _filtered(user, state=state, topic=topic, search=search)
+    if due == "overdue":
+        return qs.filter(due_at__lt=now).order_by("due_at", "id")
+    return qs.order_by("-received_at", "-id")
+
+
 def work_list(
     user,
     *,
@@ -70,25 +92,16 @@ def work_list(
     """The user's suggestions, at most ``limit``. ``due``: "open" (the received ones to route, then
     those under study by deadline) or "overdue" (a running deadline passed, oldest first); otherwise
     everything, newest first."""
-    qs = suggestions_visible_to(user).select_related("topic", "study_unit", "proposer", "group")
-    if state:
-        qs = qs.filter(status=state)
-    if topic:
-        qs = qs.filter(topic_id=topic)
-    if search:
-        text = search.strip()
-        qs = qs.filter(Q(number=text.upper()) | Q(title__icontains=text))
-    if due == "overdue":
-        return list(qs.filter(due_at__lt=now).order_by("due_at", "id")[:limit])
-    if due == "open":
-        # One query a state: each reads the (unit, status, due_at, id) index in order, where one
-        # ``status IN (…)`` query would sort every open row on PostgreSQL.
-        rows: list[Suggestion] = []
-        for status in OPEN_ORDERED:
-            if len(rows) < limit:
-                rows += qs.filter(status=status).order_by("due_at", "id")[: limit - len(rows)]
-        return rows
-    return list(qs.order_by("-received_at", "-id")[:limit])
+    if due != "open":
+        return list(work_queryset(user, now=now, state=state, due=due, topic=topic, search=search)[:limit])
+    qs = _filtered(user, state=state, topic=topic, search=search)
+    # One query a state: each reads the (unit, status, due_at, id) index in order, where one
+    # ``status IN (…)`` query would sort every open row on PostgreSQL.
+    rows: list[Suggestion] = []
+    for status in OPEN_ORDERED:
+        if len(rows) < limit:
+            rows += qs.filter(status=status).order_by("due_at", "id")[: limit - len(rows)]
+    return rows
 
 
 def topics_of_office(user) -> QuerySet[Topic]:

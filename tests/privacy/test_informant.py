@@ -163,7 +163,6 @@ def test_it_exports_no_informant_to_x_in_excel(x_client, matters):
 
 def test_it_exports_no_informant_to_x_from_any_list(x_client, matters):
     """``/exports/<list>.<csv|xlsx>``: every registered list, plain and searched for the informant."""
-    from minsheng.core import export_lists  # noqa: F401 (registers the lists)
     from minsheng.core.exports import REGISTRY
 
     assert REGISTRY, "the lists are registered"
