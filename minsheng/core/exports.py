@@ -2,8 +2,8 @@
 
 A list registers an :class:`ExportList` (its app's ``exports.py``, imported in ``AppConfig.ready``):
 a title, its columns, and a function that returns the queryset *the page itself shows this user* (the
-page's selector, so access rules and masking are the page's). Rows are read with ``.iterator(chunk_size)`` (a server-side cursor on
-PostgreSQL) and written as they come:
+page's selector, so access rules and masking are the page's). Rows are read with
+``.iterator(chunk_size)`` (a server-side cursor on PostgreSQL) and written as they come:
 
 - up to ``DIRECT_LIMIT`` rows, the file is the response: CSV streamed with a BOM (Excel opens it
   as UTF-8), Excel written by openpyxl's write-only mode to a temporary file and sent from it;
