@@ -695,7 +695,6 @@ TEMPLATES_STAFF = {
     "工作人员办理期限已过或即将到期的信访件（信访人申请复查、复核的期限不计入）。":
         "Petitions whose staff deadline has passed or is near (petitioners' time limits to request a "
         "review or re-review are not included).",
-    "仅显示期限最近的 %(limit)s 件。": "Only the %(limit)s with the nearest deadlines are shown.",
     "筛选": "Filter",
 }
 

@@ -3,6 +3,9 @@
 
 # fmt: off
 CATALOGUE_PART = {
+    # long work lists: bounded counts, the overdue summary
+    "超过 %(n)s 件": "More than %(n)s cases",
+    "以上为期限最近的 %(n)s 件，查看全部": "These are the %(n)s with the nearest deadlines: see them all",
     # import_cases: row errors
     "编号在文件中重复。": "The number appears twice in the file.",
     "收到日期不能晚于今天。": "The date received cannot be later than today.",

@@ -1,5 +1,8 @@
 from django.db import models
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
+
+_CHOICE_LABELS: dict[models.Field, dict] = {}
 
 
 class TimeStamped(models.Model):
@@ -8,6 +11,15 @@ class TimeStamped(models.Model):
 
     class Meta:
         abstract = True
+
+    def _get_FIELD_display(self, field):
+        # Django builds the value → label dict at every call, translating every label to hash it:
+        # 50 rows with two such columns cost a list page about a thousand translations.
+        labels = _CHOICE_LABELS.get(field)
+        if labels is None:
+            labels = _CHOICE_LABELS[field] = dict(field.flatchoices)
+        value = getattr(self, field.attname)
+        return force_str(labels.get(value, value), strings_only=True)
 
 
 class CalendarYear(models.Model):

@@ -57,6 +57,7 @@ class ImportReport:
     dry_run: bool = True
     partial: bool = False
     errors: list[RowError] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # time of named phases, e.g. "indexes"
 
     @property
     def ok(self) -> bool:

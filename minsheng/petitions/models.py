@@ -34,6 +34,17 @@ class Category(models.Model):
         return self.name
 
 
+# Foreign keys most cases leave empty: indexed only where set (a case without one costs no index entry).
+SPARSE_KEYS = {
+    "account": "petition_account_idx",
+    "accused_unit": "petition_accused_idx",
+    "repeat_of": "petition_repeat_idx",
+    "suggested_category": "petition_sugg_category_idx",
+    "suggested_unit": "petition_sugg_unit_idx",
+    "reception": "petition_reception_idx",
+}
+
+
 class Petition(TimeStamped):
     number = models.CharField(_("信访件编号"), max_length=20, unique=True)
     query_code_enc = models.TextField()  # encrypted: shown again on an idempotent retry
@@ -48,36 +59,41 @@ class Petition(TimeStamped):
     category = models.ForeignKey(
         Category, verbose_name=_("分类"), null=True, blank=True, on_delete=models.PROTECT
     )
-    region = models.ForeignKey("orgs.Region", verbose_name=_("问题属地"), on_delete=models.PROTECT)
+    # db_index=False where a composite index below starts with the column, or a partial one holds the
+    # few rows that have it: every index is paid for at each intake and each imported row.
+    region = models.ForeignKey(
+        "orgs.Region", verbose_name=_("问题属地"), on_delete=models.PROTECT, db_index=False
+    )
 
     petitioner = models.ForeignKey(
         "people.Person", verbose_name=_("信访人"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="petitions",
+        related_name="petitions", db_index=False,
     )  # fmt: skip
     is_anonymous = models.BooleanField(_("匿名"), default=False)
     is_collective = models.BooleanField(_("集体访"), default=False)
     headcount = models.PositiveIntegerField(_("人数"), default=1)
     account = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="petitions"
-    )
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="petitions",
+        db_index=False,
+    )  # fmt: skip
 
     accused_unit = models.ForeignKey(
         "orgs.Unit", verbose_name=_("被反映单位"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+",
+        related_name="+", db_index=False,
     )  # fmt: skip
     accused_person = models.CharField(_("被反映人"), max_length=60, blank=True)
 
     status = models.CharField(_("状态"), max_length=20, choices=S.choices, default=S.REGISTERED)
     intake_unit = models.ForeignKey(
-        "orgs.Unit", verbose_name=_("登记单位"), on_delete=models.PROTECT, related_name="+"
+        "orgs.Unit", verbose_name=_("登记单位"), on_delete=models.PROTECT, related_name="+", db_index=False
     )
     unit = models.ForeignKey(
         "orgs.Unit", verbose_name=_("责任单位"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="petitions",
+        related_name="petitions", db_index=False,
     )  # fmt: skip
     review_unit = models.ForeignKey(
         "orgs.Unit", verbose_name=_("复查/复核机关"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+",
+        related_name="+", db_index=False,
     )  # fmt: skip
     received_at = models.DateTimeField(_("收到时间"))
     assigned_at = models.DateTimeField(_("转送/交办时间"), null=True, blank=True)
@@ -114,6 +130,7 @@ class Petition(TimeStamped):
         blank=True,
         on_delete=models.PROTECT,
         related_name="repeats",
+        db_index=False,
     )
     supervision_count = models.PositiveSmallIntegerField(_("督办次数"), default=0)
 
@@ -125,10 +142,11 @@ class Petition(TimeStamped):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_index=False,
     )
     suggested_unit = models.ForeignKey(
         "orgs.Unit", verbose_name=_("建议责任单位"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="+", db_index=False,
     )  # fmt: skip
     category_confidence = models.FloatField(_("分类置信度"), null=True, blank=True)
     unit_confidence = models.FloatField(_("单位置信度"), null=True, blank=True)
@@ -138,7 +156,7 @@ class Petition(TimeStamped):
     # 领导接访下访: the case was received by a leader on a published reception day.
     reception = models.ForeignKey(
         "petitions.Reception", verbose_name=_("领导接访"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="petitions",
+        on_delete=models.PROTECT, related_name="petitions", db_index=False,
     )  # fmt: skip
 
     class Meta:
@@ -174,6 +192,10 @@ class Petition(TimeStamped):
                 fields=["intake_unit", "due_at"],
                 name="petition_manual_routing_idx",
                 condition=Q(manual_routing=True, status=S.REGISTERED),
+            ),
+            *(
+                models.Index(fields=[field], name=name, condition=Q(**{f"{field}__isnull": False}))
+                for field, name in SPARSE_KEYS.items()
             ),
         ]
 

@@ -128,3 +128,13 @@ def test_it_imports_with_indexes_rebuilt_and_leaves_every_index_and_key_in_place
     text, _ = run(SAMPLE, "--commit", "--rebuild-indexes")
     assert "写入28行" in text and Petition.objects.count() == 28
     assert schema() == before
+
+
+def test_it_reads_utf8_whatever_byte_its_first_64_kb_end_on(demo, tmp_path):
+    # The encoding is guessed from the first 64 KB, which may end inside a three-byte character.
+    path = tmp_path / "long.csv"
+    write(path, [{"事实": "甲" * (20_000 + shift)} for shift in range(4)])
+    assert len(path.read_bytes()) > 65_536
+    text, code = run(path, "--commit")
+    assert code == 0 and "写入4行" in text
+    assert Petition.objects.get(number="T-3").facts == "甲" * 20_003

@@ -1,5 +1,6 @@
 """The work queue (/staff/) and the overdue list (/staff/overdue/)."""
 
+import importlib
 from datetime import timedelta
 
 import pytest
@@ -170,3 +171,34 @@ def test_it_does_not_call_a_case_in_a_hearing_overdue(client, clerk, file_petiti
     body = client.get(QUEUE).content.decode()
     assert p.number in body
     assert 'class="overdue"' not in body
+
+
+def test_it_stops_counting_a_long_queue_at_the_limit_and_still_pages_it(
+    client, clerk, file_petition, monkeypatch
+):
+    views = importlib.import_module("minsheng.petitions.views.queue")  # the package exports a view "queue"
+
+    monkeypatch.setattr(views, "COUNT_LIMIT", 3)
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    for i in range(5):
+        file_petition(title=f"第{i}件")
+    client.force_login(clerk)
+    body = client.get(QUEUE).content.decode()
+    assert "超过 3 件" in body and "共 5 件" not in body
+    assert "page=2" in body
+
+
+def test_the_overdue_page_shows_the_worst_and_links_to_all_of_them(
+    client, leader, file_petition, monkeypatch
+):
+    views = importlib.import_module("minsheng.petitions.views.queue")  # the package exports a view "queue"
+
+    monkeypatch.setattr(views, "OVERDUE_SHOWN", 2)
+    late = [file_petition(now=timezone.now() - timedelta(days=60 - i), title=f"超期{i}") for i in range(3)]
+    client.force_login(leader)
+    body = client.get("/staff/overdue/").content.decode()
+    assert late[0].number in body and late[1].number in body  # the longest overdue first
+    assert late[2].number not in body
+    assert '<span class="badge overdue">3</span>' in body
+    assert 'href="/staff/?due=overdue"' in body
+    assert late[2].number in client.get(QUEUE, {"due": "overdue"}).content.decode()
