@@ -128,10 +128,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT: it compiles every query estimated as large (a dashboard's aggregates over a year of
+    # rollups, a full-text count) and spends 30-40 ms on that to save a few: pages are short queries.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 # A PostgreSQL read replica, when given, serves the dashboards' reads (config/db_router.py); writes and
 # everything else stay on default. In tests the replica alias mirrors default.
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"], conn_max_age=60)
+    DATABASES["replica"]["OPTIONS"] = {"options": "-c jit=off"}
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
 DASHBOARD_PATHS = [

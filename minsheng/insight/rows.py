@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Q, QuerySet, Sum
+from django.utils import timezone
 
 from minsheng.insight.models import MEASURES, Rollup, RollupMonth, Source
 from minsheng.insight.scope import Scope
@@ -41,7 +42,12 @@ class Rows:
 
     def __init__(self, scope: Scope, f: Filters, *, cube: bool = True):
         self.f = f
-        days, months = _split(f.since, f.until)
+        until = f.until
+        if until >= timezone.localdate():
+            # No record is dated after today, so the month of today is whole in RollupMonth (kept with
+            # its days): a year up to today reads its last weeks as one row per combination too.
+            until = (until.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        days, months = _split(f.since, until)
         self.parts: list[tuple[str, QuerySet]] = []
         if months:
             qs = RollupMonth.objects.filter(month__gte=months[0], month__lte=months[1])

@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from minsheng.core.models import TimeStamped
 from minsheng.petitions.workflow import (
+    PAUSED,
     TERMINAL,
+    WINDOWS,
     Channel,
     Clock,
     Kind,
@@ -187,11 +189,36 @@ class Petition(TimeStamped):
             models.Index(fields=["review_unit", "status"], name="petition_review_idx"),
             models.Index(fields=["region", "status"], name="petition_region_idx"),
             models.Index(fields=["petitioner", "status"], name="petition_petitioner_idx"),
+            # The queue's search by name, phone or ID number: a common name is hundreds of people with
+            # thousands of cases, nearly all closed, and the queue wants the open ones.
+            models.Index(
+                fields=["petitioner"], name="petition_petitioner_open_idx", condition=~Q(status__in=TERMINAL)
+            ),
             models.Index(fields=["received_at"], name="petition_received_idx"),
             models.Index(
                 fields=["intake_unit", "due_at"],
                 name="petition_manual_routing_idx",
                 condition=Q(manual_routing=True, status=S.REGISTERED),
+            ),
+            # Staff duties only (no petitioner's window): at millions of cases the windows and the cases
+            # the deadline scan has already flagged are most of the open ones past or near their day, and
+            # the overdue page, the due filters and the scan would read them all to skip them.
+            models.Index(
+                fields=["due_at"],
+                name="petition_duty_due_idx",
+                condition=~Q(status__in=TERMINAL) & ~Q(due_clock__in=WINDOWS),
+            ),
+            models.Index(
+                fields=["due_at"],
+                name="petition_unflagged_due_idx",
+                condition=~Q(status__in=TERMINAL | PAUSED)
+                & ~Q(due_clock__in=WINDOWS)
+                & Q(overdue_since=None),
+            ),
+            models.Index(
+                fields=["due_at"],
+                name="petition_window_due_idx",
+                condition=Q(due_clock__in=WINDOWS) & ~Q(status__in=TERMINAL | PAUSED),
             ),
             *(
                 models.Index(fields=[field], name=name, condition=Q(**{f"{field}__isnull": False}))
