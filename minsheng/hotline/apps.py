@@ -8,6 +8,7 @@ class HotlineConfig(AppConfig):
     verbose_name = _("接诉即办")
 
     def ready(self):
+        from minsheng.hotline import retention, subject_access  # noqa: F401 (they register their parts)
         from minsheng.hotline.textsource import SOURCE
         from minsheng.textmine import sources
 

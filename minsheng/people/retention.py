@@ -10,8 +10,9 @@ Dates, area, unit, category, channel, kind and state are never touched, so count
 category and state are the same before and after. Audit rows are never edited; one
 ``people.purged`` event records the counts.
 
-The domain models are imported inside the rules: retention looks at every domain, while the
-domains depend on ``people`` and not the other way round.
+Each domain registers its own rules (its app's ``retention.py``, imported in ``AppConfig.ready``),
+and a ``Hold`` for records that keep their people as long as they exist: the domains depend on
+``people``, never the other way round.
 """
 
 from collections.abc import Callable
@@ -19,9 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Value
-from django.db.models.functions import Cast, Coalesce, Concat, TruncYear
-from django.db.models.lookups import LessThan
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from minsheng import audit
@@ -36,7 +35,7 @@ PURGED_TITLE = _("（个人信息已按保管期限清除）")
 class Link:
     """Where a kind of record names a person: ``model.<person>``, the record reached by ``path``."""
 
-    model: Callable[[], type]
+    model: type
     person: str  # the FK to people.Person
     path: str = ""  # lookup prefix from ``model`` to the record the rule governs ("petition__")
 
@@ -45,7 +44,7 @@ class Link:
 class Rule:
     key: str  # retention_conf key
     record_type: str  # model label, as Erasure lists it
-    model: Callable[[], type]
+    model: type
     # ended(cutoff, path) is a Q on a model reaching the record by ``path``: its period ended before
     # ``cutoff``. As a Q (not a queryset) it also serves as NOT ended, and inside EXISTS subqueries,
     # which the databases run as (anti-)joins however many records there are.
@@ -55,176 +54,47 @@ class Rule:
     governs: Q = field(default_factory=Q)  # the model's rows this rule is about (default: all)
 
 
-def _model(label: str) -> Callable[[], type]:
-    from django.apps import apps
+@dataclass(frozen=True)
+class Hold:
+    """People kept whatever their records' periods, while ``persons`` (a Q on ``Person``) matches."""
 
-    return lambda: apps.get_model(label)
-
-
-def _petition_ended(cutoff, p=""):
-    from minsheng.petitions.workflow import TERMINAL
-
-    return Q(**{f"{p}status__in": TERMINAL, f"{p}closed_at__lt": cutoff})
+    key: str  # retention_conf key, whose period is None: never purged automatically
+    persons: Q
 
 
-def _booking_ended(cutoff, p=""):
-    return Q(**{f"{p}reception__ends_at__lt": cutoff})
+_RULES: dict[str, Rule] = {}
+_HOLDS: dict[str, Hold] = {}
 
 
-def _order_ended(cutoff, p=""):
-    from minsheng.hotline.workflow import TERMINAL
-
-    ended = Coalesce(f"{p}closed_at", f"{p}visited_at", f"{p}replied_at", f"{p}received_at")
-    return Q(**{f"{p}status__in": TERMINAL}) & Q(LessThan(ended, cutoff))
-
-
-def _suggestion_ended(cutoff, p=""):
-    from minsheng.suggestions.workflow import DECIDED, S
-
-    ended = Coalesce(f"{p}replied_at", f"{p}decided_at", f"{p}received_at")
-    return Q(**{f"{p}status__in": DECIDED | {S.CONVERTED, S.REDIRECTED}}) & Q(LessThan(ended, cutoff))
+def register(rule: Rule) -> Rule:
+    """Add a domain's rule (by its ``retention_conf`` key: registering the key again replaces it)."""
+    if rule.key not in retention_conf.BY_KEY:
+        # A rule without a period and a reason in the table would be a policy nobody wrote down.
+        raise ValueError(f"retention rule {rule.key!r} has no entry in retention_conf.TABLE")
+    _RULES[rule.key] = rule
+    return rule
 
 
-def _worker_ended(cutoff, p=""):
-    # Only rows with personal data left: a withdrawal has erased the others already.
-    left = ~Q(**{f"{p}nickname": "", f"{p}phone_enc": "", f"{p}withdraw_code_bi": ""})
-    return Q(LessThan(Coalesce(f"{p}withdrawn_at", f"{p}created_at"), cutoff)) & left
+def register_hold(hold: Hold) -> Hold:
+    """Add a domain's hold on its people (by its ``retention_conf`` key, as ``register``)."""
+    if hold.key not in retention_conf.BY_KEY:
+        raise ValueError(f"retention hold {hold.key!r} has no entry in retention_conf.TABLE")
+    _HOLDS[hold.key] = hold
+    return hold
 
 
-def _volunteer_ended(cutoff, p=""):
-    return Q(**{f"{p}status": "withdrawn", f"{p}updated_at__lt": cutoff})
+def rules() -> list[Rule]:
+    """The registered rules in the order of ``retention_conf.TABLE``.
+
+    Not in registration order: that follows INSTALLED_APPS, and the purge (and its report) should
+    run in the order the policy lists the records, whichever app happens to load first.
+    """
+    order = list(retention_conf.BY_KEY)
+    return sorted(_RULES.values(), key=lambda rule: order.index(rule.key))
 
 
-def _petitions_scrub(ids):
-    from minsheng.petitions.models import Attachment, Petition, ReceptionBooking
-
-    texts = (
-        "request facts reasons accused_person decision_note extension_reason answer_facts "
-        "answer_reasons answer_decision answer_basis rating_comment review_decision "
-        "re_review_decision"
-    ).split()
-    blank = dict.fromkeys(texts, "")
-    Petition.objects.filter(pk__in=ids).update(title=str(PURGED_TITLE), account=None, **blank)
-    ReceptionBooking.objects.filter(petition_id__in=ids).update(matter="")
-    # Materials a petitioner sent (ID cards, letters) identify them: the files go with the rows.
-    for attachment in Attachment.objects.filter(petition_id__in=ids):
-        attachment.file.delete(save=False)
-        attachment.delete()
-
-
-def _bookings_scrub(ids):
-    from minsheng.petitions.models import ReceptionBooking
-
-    ReceptionBooking.objects.filter(pk__in=ids).update(matter="")
-
-
-def _orders_scrub(ids):
-    from minsheng.hotline.models import Order
-
-    texts = (
-        "content address answer_text redirect_reason objection_reason objection_decision "
-        "extension_reason extension_explanation reply visit_note"
-    ).split()
-    # The exact spot can be someone's door; the area (region) stays for the maps and counts.
-    Order.objects.filter(pk__in=ids).update(
-        title=str(PURGED_TITLE), lat=None, long=None, **dict.fromkeys(texts, "")
-    )
-
-
-def _suggestions_scrub(ids):
-    from minsheng.suggestions.models import Suggestion
-
-    # The proposal itself is about public matters (and published when adopted): it stays; the
-    # proposer's name and the personal answer go. Query codes stay: they are random, not personal,
-    # and an empty one would match an empty guess.
-    Suggestion.objects.filter(pk__in=ids).update(public_name="", reply="", rating_comment="", account=None)
-
-
-def _workers_scrub(ids):
-    from minsheng.registry.newemployment.models import WorkerRegistration
-
-    # As a withdrawal does, but the row keeps counting as registered: the statistics do not move.
-    WorkerRegistration.objects.filter(pk__in=ids).update(
-        nickname="", phone_enc="", phone_bi="", phone_masked="", withdraw_code_bi=""
-    )
-
-
-def _volunteers_scrub(ids):
-    from minsheng.volunteers.models import Volunteer
-
-    Volunteer.objects.filter(pk__in=ids).update(
-        name_enc="",
-        id_number_enc="",
-        phone_enc="",
-        # The index is unique and required: a value no hash can equal keeps both rules.
-        id_number_bi=Concat(Value("purged:"), Cast("id", CharField())),
-        phone_bi="",
-        name_bi="",
-        name_masked="",
-        phone_masked="",
-        guardian_name_enc="",
-        guardian_phone_enc="",
-        guardian_name_masked="",
-        account=None,
-        # The year of birth is enough for the age statistics.
-        birth_date=TruncYear("birth_date"),
-    )
-
-
-RULES = (
-    Rule(
-        "petitions",
-        "petitions.petition",
-        _model("petitions.Petition"),
-        _petition_ended,
-        _petitions_scrub,
-        links=(
-            Link(_model("petitions.Petition"), "petitioner"),
-            Link(_model("petitions.Representative"), "person", "petition__"),
-            # A booking that became a petition is kept (and let go) with the petition.
-            Link(_model("petitions.ReceptionBooking"), "person", "petition__"),
-        ),
-    ),
-    Rule(
-        "receptions",
-        "petitions.receptionbooking",
-        _model("petitions.ReceptionBooking"),
-        _booking_ended,
-        _bookings_scrub,
-        links=(Link(_model("petitions.ReceptionBooking"), "person"),),
-        governs=Q(petition=None),
-    ),
-    Rule(
-        "hotline",
-        "hotline.order",
-        _model("hotline.Order"),
-        _order_ended,
-        _orders_scrub,
-        links=(Link(_model("hotline.Order"), "requester"),),
-    ),
-    Rule(
-        "suggestions",
-        "suggestions.suggestion",
-        _model("suggestions.Suggestion"),
-        _suggestion_ended,
-        _suggestions_scrub,
-        links=(Link(_model("suggestions.Suggestion"), "proposer"),),
-    ),
-    Rule(
-        "newemployment",
-        "newemployment.workerregistration",
-        _model("newemployment.WorkerRegistration"),
-        _worker_ended,
-        _workers_scrub,
-    ),
-    Rule(
-        "volunteers",
-        "volunteers.volunteer",
-        _model("volunteers.Volunteer"),
-        _volunteer_ended,
-        _volunteers_scrub,
-    ),
-)
+def holds() -> list[Hold]:
+    return list(_HOLDS.values())
 
 
 @dataclass
@@ -249,7 +119,7 @@ def _pending(rule: Rule, as_of: datetime) -> QuerySet | None:
     if cutoff is None:
         return None
     done = Erasure.objects.filter(record_type=rule.record_type, record_id=OuterRef("pk"))
-    return rule.model().objects.filter(rule.governs).filter(rule.ended(cutoff)).exclude(Exists(done))
+    return rule.model.objects.filter(rule.governs).filter(rule.ended(cutoff)).exclude(Exists(done))
 
 
 def _prefixed(q: Q, path: str) -> Q:
@@ -261,10 +131,10 @@ def _prefixed(q: Q, path: str) -> Q:
 def purgeable_persons(as_of: datetime) -> QuerySet:
     """People named by an expired record and by no record still within its period."""
     named, live = Q(), Q()
-    for rule in RULES:
+    for rule in rules():
         cutoff = cutoff_for(rule.key, as_of)
         for link in rule.links:
-            rows = link.model().objects.filter(**{link.person: OuterRef("pk")})
+            rows = link.model.objects.filter(**{link.person: OuterRef("pk")})
             rows = rows.filter(_prefixed(rule.governs, link.path))
             if cutoff is None:  # never purged: every record keeps its people
                 live |= Exists(rows)
@@ -272,8 +142,8 @@ def purgeable_persons(as_of: datetime) -> QuerySet:
             ended = rule.ended(cutoff, link.path)
             named |= Exists(rows.filter(ended))
             live |= Exists(rows.exclude(ended))
-    # The talent registry keeps its people while they are registered (retention_conf: never).
-    live |= Q(social_worker__isnull=False)
+    for hold in holds():
+        live |= hold.persons
     if not named:  # every period switched off
         return Person.objects.none()
     return Person.objects.filter(purged_at=None).filter(named).exclude(live)
@@ -286,7 +156,7 @@ def purge(*, as_of: datetime, dry_run: bool = False, batch: int = 500, actor=Non
     stopped and resumed; a dry run only counts. Returns the counts per kind of record.
     """
     report = PurgeReport(as_of=as_of, dry_run=dry_run)
-    for rule in RULES:
+    for rule in rules():
         pending = _pending(rule, as_of)
         if pending is None:
             continue

@@ -8,6 +8,7 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("信访")
 
     def ready(self):
+        from minsheng.petitions import retention, subject_access  # noqa: F401 (they register their parts)
         from minsheng.petitions.textsource import SOURCE
         from minsheng.textmine import sources
 

@@ -1,6 +1,6 @@
-"""This app's part of `manage.py demo_seed` (see DEMO_PARTS there): a few petitions closed twelve years
-ago, past their ten-year retention, so that `manage.py purge_personal_data --dry-run` has something to
-show (the petitioners are invented, like all demo people)."""
+"""A part of `manage.py demo_seed` (see DEMO_PARTS there) for the retention purge: a few petitions
+closed twelve years ago, past their ten-year retention, so that `manage.py purge_personal_data
+--dry-run` has something to show (the petitioners are invented, like all demo people)."""
 
 from datetime import timedelta
 

@@ -8,6 +8,7 @@ class SuggestionsConfig(AppConfig):
     verbose_name = _("人民建议征集")
 
     def ready(self):
+        from minsheng.suggestions import retention, subject_access  # noqa: F401 (they register their parts)
         from minsheng.suggestions.textsource import SOURCE
         from minsheng.textmine import sources
 

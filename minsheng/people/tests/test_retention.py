@@ -256,7 +256,7 @@ def test_it_runs_as_a_daily_task(settings, records):
 def test_it_gives_the_demo_old_cases_to_purge(world, now):
     from random import Random
 
-    from minsheng.people import demo
+    from minsheng.petitions import demo_retention as demo
 
     demo.seed(world, now=now, rng=Random(1))
     out = StringIO()
