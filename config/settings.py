@@ -128,15 +128,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Pages are short queries. JIT compiles every query estimated as large (a dashboard's aggregates over a
+# year of rollups, a full-text count) and spends 30-40 ms doing so to save a few; parallel workers
+# start, race ahead of a LIMIT and compete for the cores other requests need (a queue search at 10M
+# cases: 50 ms with two workers, 5 ms without).
+PG_SESSION = "-c jit=off -c max_parallel_workers_per_gather=0"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # No JIT: it compiles every query estimated as large (a dashboard's aggregates over a year of
-    # rollups, a full-text count) and spends 30-40 ms on that to save a few: pages are short queries.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = PG_SESSION
 # A PostgreSQL read replica, when given, serves the dashboards' reads (config/db_router.py); writes and
 # everything else stay on default. In tests the replica alias mirrors default.
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"], conn_max_age=60)
-    DATABASES["replica"]["OPTIONS"] = {"options": "-c jit=off"}
+    DATABASES["replica"]["OPTIONS"] = {"options": PG_SESSION}
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
 DASHBOARD_PATHS = [

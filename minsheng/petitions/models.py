@@ -36,17 +36,6 @@ class Category(models.Model):
         return self.name
 
 
-# Foreign keys most cases leave empty: indexed only where set (a case without one costs no index entry).
-SPARSE_KEYS = {
-    "account": "petition_account_idx",
-    "accused_unit": "petition_accused_idx",
-    "repeat_of": "petition_repeat_idx",
-    "suggested_category": "petition_sugg_category_idx",
-    "suggested_unit": "petition_sugg_unit_idx",
-    "reception": "petition_reception_idx",
-}
-
-
 class Petition(TimeStamped):
     number = models.CharField(_("信访件编号"), max_length=20, unique=True)
     query_code_enc = models.TextField()  # encrypted: shown again on an idempotent retry
@@ -61,8 +50,8 @@ class Petition(TimeStamped):
     category = models.ForeignKey(
         Category, verbose_name=_("分类"), null=True, blank=True, on_delete=models.PROTECT
     )
-    # db_index=False where a composite index below starts with the column, or a partial one holds the
-    # few rows that have it: every index is paid for at each intake and each imported row.
+    # db_index=False where a composite index below starts with the column: every index is paid for at
+    # each intake and each imported row.
     region = models.ForeignKey(
         "orgs.Region", verbose_name=_("问题属地"), on_delete=models.PROTECT, db_index=False
     )
@@ -75,13 +64,12 @@ class Petition(TimeStamped):
     is_collective = models.BooleanField(_("集体访"), default=False)
     headcount = models.PositiveIntegerField(_("人数"), default=1)
     account = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="petitions",
-        db_index=False,
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="petitions"
+    )
 
     accused_unit = models.ForeignKey(
         "orgs.Unit", verbose_name=_("被反映单位"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+", db_index=False,
+        related_name="+",
     )  # fmt: skip
     accused_person = models.CharField(_("被反映人"), max_length=60, blank=True)
 
@@ -132,7 +120,6 @@ class Petition(TimeStamped):
         blank=True,
         on_delete=models.PROTECT,
         related_name="repeats",
-        db_index=False,
     )
     supervision_count = models.PositiveSmallIntegerField(_("督办次数"), default=0)
 
@@ -144,11 +131,10 @@ class Petition(TimeStamped):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        db_index=False,
     )
     suggested_unit = models.ForeignKey(
         "orgs.Unit", verbose_name=_("建议责任单位"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", db_index=False,
+        related_name="+",
     )  # fmt: skip
     category_confidence = models.FloatField(_("分类置信度"), null=True, blank=True)
     unit_confidence = models.FloatField(_("单位置信度"), null=True, blank=True)
@@ -158,7 +144,7 @@ class Petition(TimeStamped):
     # 领导接访下访: the case was received by a leader on a published reception day.
     reception = models.ForeignKey(
         "petitions.Reception", verbose_name=_("领导接访"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="petitions", db_index=False,
+        on_delete=models.PROTECT, related_name="petitions",
     )  # fmt: skip
 
     class Meta:
@@ -178,11 +164,6 @@ class Petition(TimeStamped):
             models.Index(
                 fields=["intake_unit", "due_at", "id"],
                 name="petition_intake_open_idx",
-                condition=~Q(status__in=TERMINAL),
-            ),
-            models.Index(
-                fields=["review_unit", "due_at", "id"],
-                name="petition_review_open_idx",
                 condition=~Q(status__in=TERMINAL),
             ),
             models.Index(fields=["intake_unit", "status", "due_at"], name="petition_intake_queue_idx"),
@@ -219,10 +200,6 @@ class Petition(TimeStamped):
                 fields=["due_at"],
                 name="petition_window_due_idx",
                 condition=Q(due_clock__in=WINDOWS) & ~Q(status__in=TERMINAL | PAUSED),
-            ),
-            *(
-                models.Index(fields=[field], name=name, condition=Q(**{f"{field}__isnull": False}))
-                for field, name in SPARSE_KEYS.items()
             ),
         ]
 

@@ -187,6 +187,8 @@ def test_it_stops_counting_a_long_queue_at_the_limit_and_still_pages_it(
     body = client.get(QUEUE).content.decode()
     assert "超过 3 件" in body and "共 5 件" not in body
     assert "page=2" in body
+    monkeypatch.setattr(views, "SEARCH_COUNT_LIMIT", 2)  # a search is counted less far
+    assert "超过 2 件" in client.get(QUEUE, {"q": "件"}).content.decode()
 
 
 def test_the_overdue_page_shows_the_worst_and_links_to_all_of_them(
