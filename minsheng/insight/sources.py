@@ -22,6 +22,18 @@ def day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
     )
 
 
+def _by_day(records: QuerySet, day_field: str, first: date, last: date, **dimensions) -> QuerySet:
+    """``records`` of the days ``first``..``last`` (by ``day_field``, local time) as ``values()`` rows of
+    the day, the area and ``dimensions``: what every source groups by before it counts."""
+    start, end = day_bounds(first, last)
+    return records.filter(**{f"{day_field}__gte": start, f"{day_field}__lt": end}).values(
+        day=TruncDate(day_field, tzinfo=CHINA),
+        region_ref=F("region_id"),
+        path=F("region__path"),
+        **dimensions,
+    )
+
+
 def _due_day(open_rule: Q):
     return Case(
         When(open_rule, then=TruncDate("due_at", tzinfo=CHINA)), default=None, output_field=DateField()
@@ -32,8 +44,6 @@ def petitions(first: date, last: date) -> QuerySet:
     from minsheng.petitions.models import Petition, Supervision
     from minsheng.petitions.workflow import PAUSED, TERMINAL, WINDOWS, Clock, Rating
 
-    start, end = day_bounds(first, last)
-
     def late(clock):
         return Exists(Supervision.objects.filter(petition=OuterRef("pk"), clock=clock))
 
@@ -42,12 +52,11 @@ def petitions(first: date, last: date) -> QuerySet:
     # A staff duty still running (not a petitioner's window, not a hearing): overdue when its day passes.
     open_duty = ~Q(status__in=TERMINAL | PAUSED) & ~Q(due_clock__in=WINDOWS) & Q(due_at__isnull=False)
     return (
-        Petition.objects.filter(received_at__gte=start, received_at__lt=end)
-        .annotate(late_accept=late(Clock.NOTIFY), late_answer=late(Clock.HANDLE))
-        .values(
-            day=TruncDate("received_at", tzinfo=CHINA),
-            region_ref=F("region_id"),
-            path=F("region__path"),
+        _by_day(
+            Petition.objects.annotate(late_accept=late(Clock.NOTIFY), late_answer=late(Clock.HANDLE)),
+            "received_at",
+            first,
+            last,
             unit_ref=F("unit_id"),
             owner=F("intake_unit_id"),
             cat=F("category_id"),
@@ -80,7 +89,6 @@ def hotline(first: date, last: date) -> QuerySet:
     from minsheng.hotline.services.rollups import visit_counts
     from minsheng.hotline.workflow import RUNNING
 
-    start, end = day_bounds(first, last)
     replied = Q(replied_at__isnull=False)
     # The hotline's own SQL for return visits, counted here over the visited orders of these days.
     visited = Q(visited_at__isnull=False)
@@ -89,11 +97,11 @@ def hotline(first: date, last: date) -> QuerySet:
         for name, agg in visit_counts().items()
     }
     return (
-        Order.objects.filter(received_at__gte=start, received_at__lt=end)
-        .values(
-            day=TruncDate("received_at", tzinfo=CHINA),
-            region_ref=F("region_id"),
-            path=F("region__path"),
+        _by_day(
+            Order.objects,
+            "received_at",
+            first,
+            last,
             unit_ref=F("unit_id"),
             owner=F("centre_id"),
             cat=F("category_id"),
@@ -118,14 +126,13 @@ def suggestions(first: date, last: date) -> QuerySet:
     from minsheng.suggestions.models import Suggestion
     from minsheng.suggestions.workflow import ADOPTED_STATES, OPEN
 
-    start, end = day_bounds(first, last)
     decided = Q(decided_at__isnull=False)
     return (
-        Suggestion.objects.filter(received_at__gte=start, received_at__lt=end)
-        .values(
-            day=TruncDate("received_at", tzinfo=CHINA),
-            region_ref=F("region_id"),
-            path=F("region__path"),
+        _by_day(
+            Suggestion.objects,
+            "received_at",
+            first,
+            last,
             unit_ref=F("study_unit_id"),
             owner=F("office_id"),
             cat=F("topic_id"),
@@ -150,13 +157,12 @@ def suggestions(first: date, last: date) -> QuerySet:
 def volunteer_hours(first: date, last: date) -> QuerySet:
     from minsheng.volunteers.service.models import ServiceRecord, Status
 
-    start, end = day_bounds(first, last)
     return (
-        ServiceRecord.objects.filter(check_in_at__gte=start, check_in_at__lt=end)
-        .values(
-            day=TruncDate("check_in_at", tzinfo=CHINA),
-            region_ref=F("region_id"),
-            path=F("region__path"),
+        _by_day(
+            ServiceRecord.objects,
+            "check_in_at",
+            first,
+            last,
             owner=F("team_id"),
             cat=F("area"),
             chan=F("source"),
