@@ -39,9 +39,9 @@ MEASURES = (
 )
 
 
-class Rollup(models.Model):
-    source = models.CharField(_("来源"), max_length=10, choices=Source.choices)
-    day = models.DateField(_("日期"))  # local (China) day of receipt, or of check-in for service hours
+class Counts(models.Model):
+    """The dimensions and measures a rollup row shares with its month (abstract)."""
+
     # The street/township (or the higher area) the record is about — communities are summed into their
     # street, which keeps the table small; empty for a record without a place (a consultation).
     region = models.ForeignKey("orgs.Region", null=True, on_delete=models.CASCADE, related_name="+")
@@ -55,7 +55,6 @@ class Rollup(models.Model):
     state = models.CharField(max_length=20)
     kind = models.CharField(max_length=12, blank=True)
     accused = models.ForeignKey("orgs.Unit", null=True, on_delete=models.CASCADE, related_name="+")
-    due_day = models.DateField(null=True)  # open work on a staff deadline only: overdue and due-soon
 
     count = models.PositiveIntegerField(default=0)
     accepted = models.PositiveIntegerField(default=0)
@@ -75,6 +74,15 @@ class Rollup(models.Model):
     assigned = models.PositiveIntegerField(default=0)  # 交办
     adopted = models.PositiveIntegerField(default=0)
     minutes = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class Rollup(Counts):
+    source = models.CharField(_("来源"), max_length=10, choices=Source.choices)
+    day = models.DateField(_("日期"))  # local (China) day of receipt, or of check-in for service hours
+    due_day = models.DateField(null=True)  # open work on a staff deadline only: overdue and due-soon
 
     class Meta:
         verbose_name = _("统计汇总")
@@ -98,40 +106,12 @@ class Rollup(models.Model):
         ]
 
 
-class RollupMonth(models.Model):
+class RollupMonth(Counts):
     """The rollup summed per month (without the due day): what long periods read, a dozen rows per
     combination a year instead of 365. Recomputed from ``Rollup`` whenever a day of the month is."""
 
     source = models.CharField(max_length=10, choices=Source.choices)
     month = models.DateField()  # the first day
-    region = models.ForeignKey("orgs.Region", null=True, on_delete=models.CASCADE, related_name="+")
-    region_path = models.CharField(max_length=255, blank=True)
-    unit = models.ForeignKey("orgs.Unit", null=True, on_delete=models.CASCADE, related_name="+")
-    owner_id = models.PositiveIntegerField(null=True)
-    category = models.CharField(max_length=20, blank=True)
-    channel = models.CharField(max_length=12, blank=True)
-    state = models.CharField(max_length=20)
-    kind = models.CharField(max_length=12, blank=True)
-    accused = models.ForeignKey("orgs.Unit", null=True, on_delete=models.CASCADE, related_name="+")
-
-    count = models.PositiveIntegerField(default=0)
-    accepted = models.PositiveIntegerField(default=0)
-    accepted_on_time = models.PositiveIntegerField(default=0)
-    completed = models.PositiveIntegerField(default=0)
-    completed_on_time = models.PositiveIntegerField(default=0)
-    rated = models.PositiveIntegerField(default=0)
-    satisfied = models.PositiveIntegerField(default=0)
-    basically = models.PositiveIntegerField(default=0)
-    visits = models.PositiveIntegerField(default=0)
-    valid = models.PositiveIntegerField(default=0)
-    contacted = models.PositiveIntegerField(default=0)
-    solved = models.PositiveIntegerField(default=0)
-    repeat = models.PositiveIntegerField(default=0)
-    supervised = models.PositiveIntegerField(default=0)
-    forwarded = models.PositiveIntegerField(default=0)
-    assigned = models.PositiveIntegerField(default=0)
-    adopted = models.PositiveIntegerField(default=0)
-    minutes = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("月度统计汇总")
