@@ -16,14 +16,15 @@ from minsheng.petitions.permissions import RECEPTION_ORGANIZERS
 from minsheng.petitions.workflow import CONCLUDED, IN_HANDLING, PAUSED, TERMINAL, WINDOWS, Kind, S
 
 
-def petitions_visible_to(user) -> QuerySet[Petition]:
+def petitions_visible_to(user, *, units: set[int] | None = None) -> QuerySet[Petition]:
     """Cases routed to the user's units, plus the subordinate areas of the user's petition bureaus.
 
     A 检举控告 is invisible to the unit it accuses, whatever else would show it (Arts. 30, 46).
+    ``units``: the user's unit ids when the caller has read them already (``unit_ids_of``).
     """
     if not user.is_authenticated:
         return Petition.objects.none()
-    units = unit_ids_of(user)
+    units = unit_ids_of(user) if units is None else units
     if not units:
         return Petition.objects.none()
     rule = Q(unit_id__in=units) | Q(intake_unit_id__in=units) | Q(review_unit_id__in=units)
@@ -64,11 +65,20 @@ def petition_for_citizen(*, number: str, code: str) -> Petition | None:
 
 
 def queue(
-    user, *, now: datetime, state: str = "", search: str = "", due: str = "", manual: bool = False
+    user,
+    *,
+    now: datetime,
+    state: str = "",
+    search: str = "",
+    due: str = "",
+    manual: bool = False,
+    units: set[int] | None = None,
 ) -> QuerySet[Petition]:
     """The user's work: open cases, nearest deadline first. ``due`` is "overdue" or "soon"; ``manual``
-    keeps the cases to be routed that the router was not sure about (需人工分派)."""
-    qs = petitions_visible_to(user).exclude(status__in=TERMINAL)
+    keeps the cases to be routed that the router was not sure about (需人工分派); ``units`` as for
+    ``petitions_visible_to``."""
+    units = unit_ids_of(user) if units is None else units
+    qs = petitions_visible_to(user, units=units).exclude(status__in=TERMINAL)
     if state:
         qs = qs.filter(status=state)
     if manual:
@@ -82,7 +92,7 @@ def queue(
         soon = now + timedelta(days=settings.MINSHENG["DUE_SOON_DAYS"])
         qs = qs.filter(due_at__gte=now, due_at__lt=soon).exclude(due_clock__in=WINDOWS)
     if search:
-        qs = qs.filter(_search_rule(search.strip(), accused_units=unit_ids_of(user)))
+        qs = qs.filter(_search_rule(search.strip(), accused_units=units))
     # The petitioner (a large table, wide rows) is read for the shown page only: joined, it was read
     # for every case a search matched before the sort kept 50 of them.
     petitioner = Prefetch("petitioner", queryset=Person.objects.only("id", "name_masked"))
@@ -136,7 +146,8 @@ def repeat_candidates(*, person_id: int | None = None, id_number_bi: str = "") -
 
 
 def overdue_and_due_soon(user, *, now: datetime) -> dict[str, QuerySet[Petition]]:
-    return {"overdue": queue(user, now=now, due="overdue"), "soon": queue(user, now=now, due="soon")}
+    units = unit_ids_of(user)
+    return {key: queue(user, now=now, due=key, units=units) for key in ("overdue", "soon")}
 
 
 SIMILAR_LIMIT = 10

@@ -27,6 +27,7 @@ def queue(request):
     form = QueueFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
     now = timezone.now()
+    units = unit_ids_of(request.user)
     cases = selectors.queue(
         request.user,
         now=now,
@@ -34,12 +35,13 @@ def queue(request):
         search=filters.get("q", ""),
         due=filters.get("due", ""),
         manual=filters.get("manual", False),
+        units=units,
     )
     limit = SEARCH_COUNT_LIMIT if filters.get("q") else COUNT_LIMIT
     page = BoundedPaginator(cases, PAGE_SIZE, limit=limit).get_page(request.GET.get("page"))
     template = "petitions/_queue_table.html" if is_htmx(request) else "petitions/queue.html"
     # The unit complained about sees no petitioner's name in its list either (Arts. 30, 46).
-    context = {"form": form, "page": page, "now": now, "nav": "queue", "my_units": unit_ids_of(request.user)}
+    context = {"form": form, "page": page, "now": now, "nav": "queue", "my_units": units}
     return render(request, template, context)
 
 
