@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -76,9 +76,8 @@ def _start_of(day: date) -> datetime:
 
 
 def _petitions(user, q: Query, today: date):
-    from minsheng.petitions.models import Supervision
-    from minsheng.petitions.selectors import petitions_visible_to
-    from minsheng.petitions.workflow import PAUSED, TERMINAL, WINDOWS, Clock, Rating
+    from minsheng.petitions.selectors import petitions_visible_to, running_duty, supervised_for
+    from minsheng.petitions.workflow import Clock, Rating
 
     qs = petitions_visible_to(user).filter(
         _common(q, category="category_id", channel="channel", state="status", unit="unit_id")
@@ -88,20 +87,18 @@ def _petitions(user, q: Query, today: date):
     if q.kind:
         qs = qs.filter(kind=q.kind)
 
-    def late(clock):
-        return Exists(Supervision.objects.filter(petition=OuterRef("pk"), clock=clock))
-
-    open_duty = Q(due_at__isnull=False) & ~Q(status__in=TERMINAL | PAUSED) & ~Q(due_clock__in=WINDOWS)
     soon = today + timedelta(days=settings.MINSHENG["DUE_SOON_DAYS"])
     rules = {
-        "accepted_late": lambda qs: qs.filter(accepted_at__isnull=False).filter(late(Clock.NOTIFY)),
-        "completed_late": lambda qs: qs.filter(answered_at__isnull=False).filter(late(Clock.HANDLE)),
+        "accepted_late": lambda qs: qs.filter(accepted_at__isnull=False).filter(supervised_for(Clock.NOTIFY)),
+        "completed_late": lambda qs: qs.filter(answered_at__isnull=False).filter(
+            supervised_for(Clock.HANDLE)
+        ),
         "dissatisfied": lambda qs: qs.filter(rating=Rating.DISSATISFIED),
         "repeat": lambda qs: qs.filter(repeat_of__isnull=False),
         "supervised": lambda qs: qs.filter(supervision_count__gt=0),
         "forwarded": lambda qs: qs.filter(assignment_kind="forward"),
         "assigned": lambda qs: qs.filter(assignment_kind="assign"),
-        **_backlog_rules(open_duty, today, soon),
+        **_backlog_rules(running_duty(), today, soon),
     }
     if q.measure in rules:
         qs = rules[q.measure](qs)

@@ -7,7 +7,7 @@ One function per source returns ``values()`` rows with the dimension and measure
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Case, Count, DateField, Exists, F, OuterRef, Q, QuerySet, Sum, When
+from django.db.models import Case, Count, DateField, F, Q, QuerySet, Sum, When
 from django.db.models.functions import TruncDate
 
 from minsheng.core.periods import CHINA
@@ -41,19 +41,17 @@ def _due_day(open_rule: Q):
 
 
 def petitions(first: date, last: date) -> QuerySet:
-    from minsheng.petitions.models import Petition, Supervision
-    from minsheng.petitions.workflow import PAUSED, TERMINAL, WINDOWS, Clock, Rating
-
-    def late(clock):
-        return Exists(Supervision.objects.filter(petition=OuterRef("pk"), clock=clock))
+    from minsheng.petitions.models import Petition
+    from minsheng.petitions.selectors import running_duty, supervised_for
+    from minsheng.petitions.workflow import Clock, Rating
 
     accepted = Q(accepted_at__isnull=False)
     completed = Q(answered_at__isnull=False)
-    # A staff duty still running (not a petitioner's window, not a hearing): overdue when its day passes.
-    open_duty = ~Q(status__in=TERMINAL | PAUSED) & ~Q(due_clock__in=WINDOWS) & Q(due_at__isnull=False)
     return (
         _by_day(
-            Petition.objects.annotate(late_accept=late(Clock.NOTIFY), late_answer=late(Clock.HANDLE)),
+            Petition.objects.annotate(
+                late_accept=supervised_for(Clock.NOTIFY), late_answer=supervised_for(Clock.HANDLE)
+            ),
             "received_at",
             first,
             last,
@@ -64,7 +62,7 @@ def petitions(first: date, last: date) -> QuerySet:
             state=F("status"),
             kind_=F("kind"),
             accused_ref=F("accused_unit_id"),
-            due=_due_day(open_duty),
+            due=_due_day(running_duty()),
         )
         .annotate(
             count=Count("id"),

@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -11,7 +11,7 @@ from minsheng.orgs.selectors import bureau_region_paths, unit_ids_of
 from minsheng.people.blind_index import id_number_index, name_index, phone_index
 from minsheng.people.models import Person
 from minsheng.petitions.fulltext import text_rule
-from minsheng.petitions.models import Petition, Reception, ReceptionBooking
+from minsheng.petitions.models import Petition, Reception, ReceptionBooking, Supervision
 from minsheng.petitions.permissions import RECEPTION_ORGANIZERS
 from minsheng.petitions.workflow import CONCLUDED, IN_HANDLING, PAUSED, TERMINAL, WINDOWS, Kind, S
 
@@ -31,6 +31,17 @@ def petitions_visible_to(user, *, units: set[int] | None = None) -> QuerySet[Pet
     for path in bureau_region_paths(user):
         rule |= Q(region__path__startswith=path)
     return Petition.objects.filter(rule).exclude(kind=Kind.REPORT, accused_unit_id__in=units)
+
+
+def running_duty() -> Q:
+    """Cases on a staff deadline now: not concluded, not stopped by a hearing (Art. 36), not waiting on
+    a petitioner's window. Overdue once their day has passed."""
+    return Q(due_at__isnull=False) & ~Q(status__in=TERMINAL | PAUSED) & ~Q(due_clock__in=WINDOWS)
+
+
+def supervised_for(clock: str) -> Exists:
+    """Whether the case was supervised (督办) for missing its ``clock`` deadline: it was late there."""
+    return Exists(Supervision.objects.filter(petition=OuterRef("pk"), clock=clock))
 
 
 def petition_for(user, *, number: str) -> Petition:
