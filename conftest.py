@@ -26,12 +26,16 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def _no_router_from_another_test():
-    # Routers are cached per process for 30 s; a test's published router is rolled back with it.
+    # Routers (and the categories and units behind their labels) are cached per process for 30 s;
+    # a test's published router is rolled back with it.
+    from minsheng.petitions.services.proposals import forget_label_objects
     from minsheng.textmine.router_store import forget_loaded_routers
 
     forget_loaded_routers()
+    forget_label_objects()
     yield
     forget_loaded_routers()
+    forget_label_objects()
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ router published yet, the case is marked for manual routing. Whenever a person s
 the unit, a ``RoutingFeedback`` row keeps what was proposed beside what was chosen.
 """
 
+import threading
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -16,7 +18,7 @@ from minsheng.petitions.models import Category, Petition
 from minsheng.petitions.textsource import DOMAIN
 from minsheng.petitions.workflow import S
 from minsheng.textmine.models import RoutingFeedback
-from minsheng.textmine.router_store import load_newest
+from minsheng.textmine.router_store import RECHECK_SECONDS, load_newest
 from minsheng.textmine.sources import CATEGORY, UNIT
 
 TOP = 3
@@ -65,33 +67,48 @@ def routing_proposal(text: str, *, k: int = TOP) -> Proposal:
 
     Labels that no longer exist (a category removed, a unit deactivated) are skipped.
     """
-    categories = _suggest(CATEGORY, text, k)
-    units = _suggest(UNIT, text, k)
-    by_name = {}
-    if categories:
-        by_name = {c.name: c for c in Category.objects.filter(name__in=[s.label for s in categories])}
-    active = {}
-    if units:
-        active = Unit.objects.filter(is_active=True).in_bulk(
-            [int(s.label) for s in units if s.label.isdigit()]
-        )
-    return Proposal(
-        categories=[
-            Choice(by_name[s.label], s.confidence, s.top_words) for s in categories if s.label in by_name
-        ],
-        units=[
-            Choice(active[int(s.label)], s.confidence, s.top_words)
-            for s in units
-            if s.label.isdigit() and int(s.label) in active
-        ],
-    )
+    return Proposal(categories=_choices(CATEGORY, text, k), units=_choices(UNIT, text, k))
 
 
-def _suggest(target: str, text: str, k: int):
+def _choices(target: str, text: str, k: int) -> list[Choice]:
     router = load_newest(target)
     if router is None or not text.strip():
         return []
-    return router.suggest(text, k=k)
+    objects = _label_objects(target, router)
+    return [
+        Choice(objects[s.label], s.confidence, s.top_words)
+        for s in router.suggest(text, k=k)
+        if s.label in objects
+    ]
+
+
+# The categories and active units behind a router's labels, kept per process like the routers
+# themselves (re-read after router_store.RECHECK_SECONDS, and at once when this process changes a
+# category or unit): reading them for every registration cost a tenth of it. A unit deactivated in
+# another process may be proposed for those seconds; forwarding to it is refused as ever.
+_labels_lock = threading.Lock()
+_labels: dict[str, tuple[str, float, dict[str, Category | Unit]]] = {}
+
+
+def _label_objects(target: str, router) -> dict[str, Category | Unit]:
+    with _labels_lock:
+        now = time.monotonic()
+        kept = _labels.get(target)
+        if kept and kept[0] == router.version and now - kept[1] < RECHECK_SECONDS:
+            return kept[2]
+        if target == CATEGORY:
+            objects = {c.name: c for c in Category.objects.filter(name__in=router.labels)}
+        else:
+            wanted = [int(label) for label in router.labels if label.isdigit()]
+            objects = {str(u.pk): u for u in Unit.objects.filter(is_active=True, pk__in=wanted)}
+        _labels[target] = (router.version, now, objects)
+        return objects
+
+
+def forget_label_objects(**_signal) -> None:
+    """Read categories and units again at the next proposal (connected to their saves and deletes)."""
+    with _labels_lock:
+        _labels.clear()
 
 
 def proposal_fields(proposal: Proposal) -> dict:
