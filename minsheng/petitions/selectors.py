@@ -128,7 +128,7 @@ def _search_rule(text: str, *, accused_units=()) -> Q:
     # The name's people are found first (blind index), so the OR stays on the petitions table
     # and both sides use an index.
     people = list(Person.objects.filter(name_bi=name_index(text)).values_list("pk", flat=True)[:1000])
-    return text_rule(text) | (Q(petitioner_id__in=people) & not_accused)
+    return text_rule(text) | (Q(petitioner_id__any=people) & not_accused)
 
 
 def open_cases_of_same_petitioner(petition: Petition) -> QuerySet[Petition]:
