@@ -29,3 +29,11 @@ def test_a_page_keeps_the_lists_order_and_joins(world, django_assert_num_queries
         page = paginator.page(2)
         assert [u.name for u in page] == expected
         assert all(u.region.name for u in page)  # joined: no query per row
+
+
+@pytest.mark.parametrize("limit", [3, 100], ids=["more than the limit", "all counted"])
+def test_every_page_is_in_the_lists_order_whether_or_not_the_count_found_every_match(world, limit):
+    expected = list(units().values_list("name", flat=True))
+    paginator = BoundedPaginator(units(), 2, limit=limit)
+    pages = [paginator.page(n) for n in paginator.page_range]
+    assert [u.name for page in pages for u in page] == expected[: len(pages) * 2]
