@@ -14,8 +14,11 @@ class BoundedPaginator(Paginator):
     matches thousands of rows, only the page's rows are joined and read whole, not every match before
     the sort keeps a page of them. When the count found every match (no more than ``limit``), the
     page's keys are ordered among those matches alone, by key: the list's own query (access rules, a
-    search) is planned and run once, not twice.
+    search) is planned and run once, not twice. Only for a few matches (``REORDER_AT_MOST``): for
+    hundreds, reading each by key costs more than the list's own query, which stops after a page.
     """
+
+    REORDER_AT_MOST = 200
 
     def __init__(self, object_list, per_page, *, limit: int = 5000, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
@@ -45,7 +48,8 @@ class BoundedPaginator(Paginator):
 
     def _ordered_keys(self):
         listed = self.object_list
-        if self.capped or listed.query.annotations:  # an annotation may be what the list is ordered by
+        # An annotation may be what the list is ordered by: the list's own query then.
+        if self.capped or self.count > self.REORDER_AT_MOST or listed.query.annotations:
             return listed.values_list("pk", flat=True)
         ordering = listed.query.order_by or listed.model._meta.ordering
         among = listed.model._base_manager.filter(pk__any=self._matches)
