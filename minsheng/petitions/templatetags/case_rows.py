@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from minsheng.petitions.permissions import accused_among
 from minsheng.petitions.templatetags.petitions_tags import due_class
 from minsheng.petitions.workflow import S
 
@@ -82,12 +83,9 @@ def _case_url(context, p) -> str:
 
 
 def _petitioner(p, my_units) -> SafeString | str:
-    # The unit a report accuses sees no petitioner at all, not even masked (Arts. 30, 46).
     if p.is_anonymous:
         return _("匿名")
-    if p.accused_unit_id and p.accused_unit_id in my_units:
-        return "—"
-    if not p.petitioner:
+    if accused_among(p, my_units) or not p.petitioner:  # the accused unit sees no petitioner, not even masked
         return "—"
     if p.is_collective:
         badge = _("%(n)s人") % {"n": p.headcount}
