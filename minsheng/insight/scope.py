@@ -55,16 +55,16 @@ class Scope:
 
 def scope_of(user) -> Scope:
     """The viewer's scope, read through the owning apps' own rules (a few small queries)."""
-    from minsheng.orgs.selectors import bureau_region_paths, unit_ids_of
+    from minsheng.orgs.selectors import units_and_bureau_paths
     from minsheng.suggestions.permissions import office_unit_ids
     from minsheng.suggestions.selectors import study_unit_ids
     from minsheng.volunteers.permissions import scope_of as volunteer_scope
 
     if user is None or not user.is_authenticated:
         return Scope()
-    units = frozenset(unit_ids_of(user))
+    units, paths = units_and_bureau_paths(user)
+    units, paths = frozenset(units), tuple(paths)
     volunteers = volunteer_scope(user)
-    paths = tuple(bureau_region_paths(user))
     return Scope(
         units=units,
         bureau_paths=paths,

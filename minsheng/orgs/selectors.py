@@ -32,6 +32,19 @@ def unit_region_paths(user, *, kind: str, roles=None) -> list[str]:
     return list(memberships.values_list("unit__region__path", flat=True).distinct())
 
 
+def units_and_bureau_paths(user) -> tuple[set[int], list[str]]:
+    """``unit_ids_of`` and ``bureau_region_paths`` from one query: every list of cases asks both."""
+    if not user.is_authenticated:
+        return set(), []
+    rows = Membership.objects.filter(user=user).values_list("unit_id", "unit__kind", "unit__region__path")
+    units, paths = set(), set()
+    for unit, kind, path in rows:
+        units.add(unit)
+        if kind == Unit.Kind.PETITION_BUREAU:
+            paths.add(path)
+    return units, sorted(paths)
+
+
 def bureau_region_paths(user) -> list[str]:
     """Region paths over which the user's petition bureaus (and leaders) have oversight."""
     return unit_region_paths(user, kind=Unit.Kind.PETITION_BUREAU)

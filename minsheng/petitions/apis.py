@@ -175,8 +175,10 @@ def submit(
         # Earlier cases with nearly the same text that the caller may see: possible repeats or one
         # matter raised by many people, for the clerk to look at before routing.
         "similar": [
-            {"number": p.number, "similarity": round(score, 2)}
-            for p, score in selectors.similar_cases(request.auth, petition.text, exclude=petition.pk)
+            {"number": number, "similarity": round(score, 2)}
+            for number, score in selectors.similar_case_numbers(
+                request.auth, petition.text, exclude=petition.pk
+            )
         ],
     }
     return Status(201 if receipt.created else 200, body)

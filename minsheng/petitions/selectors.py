@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from minsheng.orgs.models import Membership, Region, Unit
-from minsheng.orgs.selectors import bureau_region_paths, unit_ids_of, within_regions
+from minsheng.orgs.selectors import bureau_region_paths, unit_ids_of, units_and_bureau_paths, within_regions
 from minsheng.people.blind_index import id_number_index, name_index, phone_index
 from minsheng.people.models import Person
 from minsheng.petitions.fulltext import text_rule
@@ -24,11 +24,13 @@ def petitions_visible_to(user, *, units: set[int] | None = None) -> QuerySet[Pet
     """
     if not user.is_authenticated:
         return Petition.objects.none()
-    units = unit_ids_of(user) if units is None else units
+    if units is None:
+        units, paths = units_and_bureau_paths(user)
+    else:
+        paths = bureau_region_paths(user) if units else []
     if not units:
         return Petition.objects.none()
     rule = Q(unit_id__in=units) | Q(intake_unit_id__in=units) | Q(review_unit_id__in=units)
-    paths = bureau_region_paths(user)
     if paths:
         # The areas as a subquery, not a join: the planner has one table to plan for and checks a
         # case's area in a hash of their ids (a list page's queries planned in half the time at 10M).
@@ -173,12 +175,27 @@ SAME_PERSON_SIMILARITY = 0.3
 def similar_cases(user, text: str, *, exclude: int | None = None) -> list[tuple[Petition, float]]:
     """Cases the user may see whose text is nearly the same as ``text`` (the duplicate index), best
     first, with the estimated similarity."""
+    return _visible_in_order(user, _nearly_the_same(text, exclude))[:SIMILAR_LIMIT]
+
+
+def similar_case_numbers(user, text: str, *, exclude: int | None = None) -> list[tuple[str, float]]:
+    """The numbers of ``similar_cases`` with their similarity, without loading the cases: what a
+    registration answers with (its cost is paid on every intake)."""
+    scores = _nearly_the_same(text, exclude)
+    if not scores:
+        return []
+    found = petitions_visible_to(user).filter(pk__in=scores).values_list("pk", "number")
+    best = sorted(found, key=lambda row: (-scores[row[0]], row[0]))[:SIMILAR_LIMIT]
+    return [(number, scores[pk]) for pk, number in best]
+
+
+def _nearly_the_same(text: str, exclude: int | None) -> dict[int, float]:
     from minsheng.petitions.textsource import DOMAIN
     from minsheng.textmine import neardup
 
     # Ask for more than we show: some matches may be cases this user may not see.
     matches = neardup.similar(DOMAIN, text, limit=SIMILAR_LIMIT * 5, exclude=[exclude] if exclude else [])
-    return _visible_in_order(user, {m.record_id: m.similarity for m in matches})[:SIMILAR_LIMIT]
+    return {m.record_id: m.similarity for m in matches}
 
 
 def same_person_cases(user, text: str, candidates: QuerySet[Petition]) -> list[tuple[Petition, float]]:

@@ -126,6 +126,17 @@ def test_the_api_answers_a_registration_with_the_similar_cases_the_clerk_may_see
     assert [s["number"] for s in response.json()["similar"]] == [first.number]
 
 
+def test_the_api_leaves_out_similar_cases_of_areas_the_clerk_does_not_oversee(client, world, file_petition):
+    from minsheng.api.tests.clients import bearer, intake_body, post_json
+
+    first = file_petition(**LETTER)  # 青川区
+    body = {**intake_body(), **COPY, "region": world.regions["other_county"].code}
+    other = post_json(client, "/api/v1/petitions", body, headers=bearer(world.users["other_clerk"]))
+    assert other.status_code == 201 and other.json()["similar"] == []
+    city = post_json(client, "/api/v1/petitions", body, headers=bearer(world.users["city_clerk"]))
+    assert first.number in [s["number"] for s in city.json()["similar"]]
+
+
 def test_the_likely_original_is_offered_in_the_link_repeat_form(client, clerk, file_petition):
     first = file_petition(**LETTER)
     again = file_petition(**COPY)
