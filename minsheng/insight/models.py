@@ -98,10 +98,23 @@ class Rollup(Counts):
             ),
             models.Index(fields=["source", "unit", "day"], name="insight_unit_day_idx"),
             models.Index(fields=["source", "owner_id", "day"], name="insight_owner_day_idx"),
+            # The dashboard's backlog (overdue, due soon) reads only this index on PostgreSQL: open work
+            # is spread over the whole table, and fetching its rows read ~18,000 pages at 10M cases.
+            # SQLite builds the same index without the included columns.
             models.Index(
                 fields=["source", "due_day"],
-                name="insight_open_due_idx",
+                name="insight_open_due_cover_idx",
                 condition=models.Q(due_day__isnull=False),
+                include=[
+                    "count",
+                    "unit",
+                    "owner_id",
+                    "region_path",
+                    "accused",
+                    "kind",
+                    "category",
+                    "channel",
+                ],
             ),
         ]
 

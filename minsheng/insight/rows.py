@@ -1,5 +1,5 @@
 """Reading the rollups for a period: whole months from ``RollupMonth``, the days around them from
-``Rollup``, and on PostgreSQL every figure of a part in one scan (GROUPING SETS)."""
+``Rollup``, and on PostgreSQL every group of a part in one scan (GROUPING SETS)."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -57,19 +57,15 @@ class Rows:
             for a, b in days:
                 rule |= Q(day__gte=a, day__lte=b)
             self.parts.append(("day", filtered(Rollup.objects.filter(rule), scope, f)))
-        # On PostgreSQL every figure of a part comes from one scan (GROUPING SETS); elsewhere, one
+        # On PostgreSQL every group of a part comes from one scan (GROUPING SETS); elsewhere, one
         # grouped query per figure.
         use_cube = cube and connection.vendor == "postgresql"
         self.cubes = [_cube(kind, qs) for kind, qs in self.parts] if use_cube else None
 
     def sums(self) -> dict[str, int]:
+        """Every measure summed over the period (one plain aggregate per part, not in the cube: summing
+        all eighteen measures in each of its grouping sets cost more than a second scan)."""
         out = dict.fromkeys(MEASURES, 0)
-        if self.cubes is not None:
-            for cube in self.cubes:
-                for row in cube.get((), []):
-                    for m in MEASURES:
-                        out[m] += row[m] or 0
-            return out
         for _kind, qs in self.parts:
             got = qs.aggregate(**{m: Sum(m) for m in MEASURES})
             for m in MEASURES:
@@ -80,10 +76,11 @@ class Rows:
         """Rows per value of ``dims`` with the sums of ``measures`` ({name: column}), both parts merged."""
         merged: dict[tuple, dict] = {}
         for k, (_kind, qs) in enumerate(self.parts):
-            if self.cubes is not None and where is None and dims in self.cubes[k]:
+            in_cube = frozenset(dims) in _CUBE_KEYS and set(measures.values()) <= set(CUBE_MEASURES)
+            if self.cubes is not None and where is None and in_cube:
                 got = [
                     {**{d: r[d] for d in dims}, **{n: r[c] for n, c in measures.items()}}
-                    for r in self.cubes[k][dims]
+                    for r in self.cubes[k].get(frozenset(dims), [])
                 ]
             else:
                 if where is not None:
@@ -92,8 +89,8 @@ class Rows:
             for r in got:
                 key = tuple(r[d] for d in dims)
                 into = merged.setdefault(key, {**{d: r[d] for d in dims}, **dict.fromkeys(measures, 0)})
-                for k in measures:
-                    into[k] += r[k] or 0
+                for name in measures:
+                    into[name] += r[name] or 0
         return list(merged.values())
 
     def by_month_or_day(self, monthly: bool) -> dict[date, int]:
@@ -101,7 +98,7 @@ class Rows:
         for k, (kind, qs) in enumerate(self.parts):
             dim = "month" if kind == "month" else "day"
             if self.cubes is not None:
-                got = [{dim: r[dim], "n": r["count"]} for r in self.cubes[k].get((dim,), [])]
+                got = [{dim: r[dim], "n": r["count"]} for r in self.cubes[k].get(frozenset((dim,)), [])]
             else:
                 got = qs.values(dim).annotate(n=Sum("count")).order_by()
             for r in got:
@@ -112,7 +109,6 @@ class Rows:
 
 CUBE_DIMS = ("channel", "category", "region_path", "state", "unit_id", "accused_id", "kind")
 CUBE_SETS = (
-    (),
     ("channel",),
     ("category",),
     ("region_path",),
@@ -121,10 +117,15 @@ CUBE_SETS = (
     ("accused_id",),
     ("kind", "unit_id"),
 )
+# What the dashboard's groups count: a grouping set costs a hash lookup and one addition per measure
+# for every row read, so the cube sums only these (a year at 10M cases: 105 -> 55 ms).
+CUBE_MEASURES = ("count", "completed", "completed_on_time")
+_CUBE_KEYS = {frozenset(s) for s in CUBE_SETS}
 
 
-def _cube(kind: str, qs: QuerySet) -> dict[tuple, list[dict]]:
-    """{grouping set: rows with every measure summed}: every figure of the dashboard in one scan."""
+def _cube(kind: str, qs: QuerySet) -> dict[frozenset, list[dict]]:
+    """{the dimensions of a grouping set: its rows with ``CUBE_MEASURES`` summed}: every group of the
+    dashboard in one scan."""
     period = "month" if kind == "month" else "day"
     dims = (*CUBE_DIMS, period)
     try:
@@ -136,16 +137,16 @@ def _cube(kind: str, qs: QuerySet) -> dict[tuple, list[dict]]:
     sets = ", ".join("(" + ", ".join(q(d) for d in s) + ")" for s in (*CUBE_SETS, (period,)))
     sql = (
         f"SELECT {', '.join(q(d) for d in dims)}, {', '.join(f'GROUPING({q(d)})' for d in dims)}, "
-        f"{', '.join(f'SUM({q(m)})' for m in MEASURES)} FROM {rest} GROUP BY GROUPING SETS ({sets})"
+        f"{', '.join(f'SUM({q(m)})' for m in CUBE_MEASURES)} FROM {rest} GROUP BY GROUPING SETS ({sets})"
     )
-    out: dict[tuple, list[dict]] = {}
+    out: dict[frozenset, list[dict]] = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         for row in cursor.fetchall():
             values, flags, sums = row[: len(dims)], row[len(dims) : 2 * len(dims)], row[2 * len(dims) :]
-            key = tuple(d for d, flag in zip(dims, flags, strict=True) if not flag)
+            key = frozenset(d for d, flag in zip(dims, flags, strict=True) if not flag)
             item = {d: v for d, v, flag in zip(dims, values, flags, strict=True) if not flag}
-            item.update(zip(MEASURES, (v or 0 for v in sums), strict=True))
+            item.update(zip(CUBE_MEASURES, (v or 0 for v in sums), strict=True))
             out.setdefault(key, []).append(item)
     return out
 

@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
 from minsheng.insight import labels
-from minsheng.insight.models import Rollup, Source
+from minsheng.insight.models import MEASURES, Rollup, Source
 from minsheng.insight.rows import Filters, Rows, filtered
 from minsheng.insight.scope import Scope, as_scope, region_scope, scope_of  # noqa: F401 (public API)
 from minsheng.orgs.models import Region, Unit
@@ -87,11 +87,14 @@ def dashboard(
     f = Filters(since, until, Source(source).value, region, category, channel)
     today = today or timezone.localdate()
     rows = Rows(scope, f)
-    totals = rows.sums()
+    by_source = _by_source(scope, f)
+    # The volume bars sum every source already: without a category or channel filter, the viewed
+    # source's totals are among them (one scan of the period less).
+    totals = rows.sums() if f.category or f.channel else by_source.get(f.source, dict.fromkeys(MEASURES, 0))
     return Dashboard(
         filters=f,
         totals=totals,
-        sources=_sources(scope, f),
+        sources=_sources(f, by_source),
         rates=_rates(f, totals),
         trend=_trend(rows, f),
         by_channel=_grouped(rows, "channel", labels.channels(f.source), f),
@@ -105,17 +108,19 @@ def dashboard(
     )
 
 
-def _sources(scope: Scope, f: Filters) -> list[Bar]:
-    got = {
-        r["source"]: r
-        for r in Rows(scope, Filters(f.since, f.until, "", f.region), cube=False).group(
-            "source", n="count", m="minutes"
-        )
+def _by_source(scope: Scope, f: Filters) -> dict[str, dict[str, int]]:
+    """Every measure per source in the period and area (whatever source and filters are chosen)."""
+    rows = Rows(scope, Filters(f.since, f.until, "", f.region), cube=False)
+    return {
+        r["source"]: {m: r[m] for m in MEASURES} for r in rows.group("source", **{m: m for m in MEASURES})
     }
+
+
+def _sources(f: Filters, by_source: dict[str, dict[str, int]]) -> list[Bar]:
     out = []
     for value, label in Source.choices:
-        r = got.get(value, {})
-        amount = round((r.get("m") or 0) / 60, 1) if value == Source.VOLUNTEER else r.get("n") or 0
+        r = by_source.get(value, {})
+        amount = round(r.get("minutes", 0) / 60, 1) if value == Source.VOLUNTEER else r.get("count", 0)
         out.append(Bar(value, str(label), amount, {**f.params(), "source": value}))
     return out
 

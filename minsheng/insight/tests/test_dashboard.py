@@ -33,6 +33,14 @@ def test_it_shows_a_leader_the_countys_figures(county_cases, leader):
     assert {b.label: b.value for b in d.by_category} == {"城乡建设": 4, "劳动和社会保障": 1}
 
 
+def test_a_category_narrows_the_figures_but_not_the_volume_of_each_source(county_cases, leader, world):
+    labour = str(world.categories["labour"].pk)
+    d = selectors.dashboard(leader, category=labour, **MARCH)
+    assert d.totals["count"] == 1 and d.totals["accepted"] == 0
+    assert [(b.label, b.value) for b in d.by_category] == [("劳动和社会保障", 1)]
+    assert {b.key: b.value for b in d.sources}["petition"] == 5  # every category
+
+
 def test_it_shows_a_leader_of_another_county_none_of_this_countys_numbers(county_cases, world):
     other_leader = User.objects.create_user(username="other_leader", password="x")
     Membership.objects.create(user=other_leader, unit=world.units["other_bureau"], role=Role.LEADER)
