@@ -75,9 +75,14 @@ class Rows:
     def group(self, *dims: str, where: Q | None = None, **measures: str) -> list[dict]:
         """Rows per value of ``dims`` with the sums of ``measures`` ({name: column}), both parts merged."""
         merged: dict[tuple, dict] = {}
+        from_cube = (
+            self.cubes is not None
+            and where is None
+            and frozenset(dims) in _CUBE_KEYS
+            and set(measures.values()) <= set(CUBE_MEASURES)
+        )
         for k, (_kind, qs) in enumerate(self.parts):
-            in_cube = frozenset(dims) in _CUBE_KEYS and set(measures.values()) <= set(CUBE_MEASURES)
-            if self.cubes is not None and where is None and in_cube:
+            if from_cube:
                 got = [
                     {**{d: r[d] for d in dims}, **{n: r[c] for n, c in measures.items()}}
                     for r in self.cubes[k].get(frozenset(dims), [])

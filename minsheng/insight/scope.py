@@ -62,12 +62,12 @@ def scope_of(user) -> Scope:
 
     if user is None or not user.is_authenticated:
         return Scope()
-    units, paths = units_and_bureau_paths(user)
-    units, paths = frozenset(units), tuple(paths)
+    unit_ids, paths = units_and_bureau_paths(user)
+    units = frozenset(unit_ids)
     volunteers = volunteer_scope(user)
     return Scope(
         units=units,
-        bureau_paths=paths,
+        bureau_paths=tuple(paths),
         offices=frozenset(office_unit_ids(user)),
         study_units=frozenset(study_unit_ids(user)),
         teams=frozenset(volunteers.team_ids),
