@@ -19,6 +19,7 @@ a restart and across machines.
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -177,6 +178,9 @@ class Sketch:
     signature: bytes
 
 
+# A registration sketches its text twice: to file it in the index and to look up its near
+# duplicates for the answer. Remembering the last few texts makes the second time free.
+@lru_cache(maxsize=16)
 def sketch(text: str | None) -> Sketch | None:
     """The sketch of one text; None when nothing is left after clean-up."""
     return sketches([text])[0]

@@ -7,7 +7,7 @@ their packages, so nothing is downloaded; both are loaded lazily, once per proce
 import html
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 MAX_CHARS = 5000  # a 100k-character paste routes on its beginning; the cost stays bounded
@@ -16,6 +16,9 @@ _SPACES = re.compile(r"\s+")
 _jieba = None
 
 
+# One registration cleans its text several times (each router, the duplicate index, its lookup):
+# the last few results are remembered, so only the first pays.
+@lru_cache(maxsize=16)
 def clean(text: str | None) -> str:
     """Text without HTML tags or entities, NFKC-normalized (full-width → half-width), in simplified
     characters, single-spaced.
