@@ -14,11 +14,13 @@ from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Header, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
 from pydantic import Field
 
+from minsheng.api.errors import error_body
 from minsheng.core.errors import InvalidInput
 from minsheng.orgs.models import Region, Unit
 from minsheng.orgs.selectors import clerk_bureaus, intake_bureau, unit_ids_of
@@ -26,6 +28,8 @@ from minsheng.people.services import Identity, masked
 from minsheng.petitions import permissions, selectors, services, workflow
 from minsheng.petitions.models import Category, Petition
 from minsheng.petitions.schemas import (
+    BatchIn,
+    BatchOut,
     PetitionDetail,
     PetitionPage,
     RateIn,
@@ -36,13 +40,14 @@ from minsheng.petitions.schemas import (
     TrackIn,
     TrackOut,
 )
-from minsheng.petitions.services import Intake
+from minsheng.petitions.services import Intake, Submission
 from minsheng.petitions.workflow import WINDOWS, S
 
 router = Router(tags=["petitions"])
 track_router = Router(tags=["track"])
 
 NUMBER = re.compile(r"[A-Za-z0-9-]{1,30}")
+KEY_TAKEN = gettext_lazy("该 Idempotency-Key 已被其他单位使用。")
 
 
 def _local(value):
@@ -149,9 +154,7 @@ def submit(
 
     A retry with the same ``Idempotency-Key`` returns the first registration with 200 and creates nothing.
     """
-    bureaus = clerk_bureaus(request.auth)
-    if not bureaus:
-        raise HttpError(403, _("只有信访部门的登记员可以登记信访件。"))
+    bureaus = _clerk_bureaus(request.auth)
     intake = _intake(payload)
     receipt = services.petition_submit(
         intake=intake,
@@ -160,11 +163,64 @@ def submit(
         intake_unit=intake_bureau(bureaus, intake.region),
         idempotency_key=idempotency_key or None,
     )
-    petition = receipt.petition
+    if _key_of_another_bureau(receipt, bureaus):
+        raise HttpError(409, str(KEY_TAKEN))
+    return Status(201 if receipt.created else 200, _receipt_body(request.auth, receipt))
+
+
+@router.post("/batch", response=BatchOut, summary="批量登记信访件")
+def submit_batch(request, payload: BatchIn):
+    """Register up to 100 petitions sent together by another system (clerks only), in their order.
+
+    Each item carries its own ``idempotency_key``: a batch sent again after a timeout registers nothing
+    twice (those items answer 200 with the first registration). An item refused (400, 409) does not
+    stop the others; its ``error`` says why, in the same shape as the single registration's errors.
+    """
+    bureaus = _clerk_bureaus(request.auth)
+    results: list[dict | None] = [None] * len(payload.items)
+    accepted: list[tuple[int, Submission]] = []
+    for i, item in enumerate(payload.items):
+        try:
+            intake = _intake(item.petition)
+        except InvalidInput as refused:
+            results[i] = _refusal(refused)
+            continue
+        accepted.append((i, Submission(intake, item.idempotency_key, intake_bureau(bureaus, intake.region))))
+    receipts = services.petitions_submit_batch(
+        submissions=[s for _i, s in accepted], actor=request.auth, now=timezone.now()
+    )
+    for (i, _submission), receipt in zip(accepted, receipts, strict=True):
+        if isinstance(receipt, InvalidInput):
+            results[i] = _refusal(receipt)
+        elif _key_of_another_bureau(receipt, bureaus):
+            results[i] = {"status": 409, "error": error_body(KEY_TAKEN, "conflict")}
+        else:
+            status = 201 if receipt.created else 200
+            results[i] = {"status": status, "petition": _receipt_body(request.auth, receipt)}
+    created = sum(1 for r in results if r["status"] == 201)
+    refused = sum(1 for r in results if r["status"] >= 400)
+    return {"created": created, "refused": refused, "results": results}
+
+
+def _clerk_bureaus(user) -> list[Unit]:
+    bureaus = clerk_bureaus(user)
+    if not bureaus:
+        raise HttpError(403, _("只有信访部门的登记员可以登记信访件。"))
+    return bureaus
+
+
+def _key_of_another_bureau(receipt, bureaus: list[Unit]) -> bool:
     # A key is not a way to read another bureau's case.
-    if not receipt.created and petition.intake_unit_id not in {b.pk for b in bureaus}:
-        raise HttpError(409, _("该 Idempotency-Key 已被其他单位使用。"))
-    body = {
+    return not receipt.created and receipt.petition.intake_unit_id not in {b.pk for b in bureaus}
+
+
+def _refusal(refused: InvalidInput) -> dict:
+    return {"status": refused.status_code, "error": error_body(refused.message, refused.code, refused.errors)}
+
+
+def _receipt_body(user, receipt) -> dict:
+    petition = receipt.petition
+    return {
         "number": petition.number,
         "query_code": receipt.query_code,
         "status": petition.status,
@@ -176,12 +232,9 @@ def submit(
         # matter raised by many people, for the clerk to look at before routing.
         "similar": [
             {"number": number, "similarity": round(score, 2)}
-            for number, score in selectors.similar_case_numbers(
-                request.auth, petition.text, exclude=petition.pk
-            )
+            for number, score in selectors.similar_case_numbers(user, petition.text, exclude=petition.pk)
         ],
     }
-    return Status(201 if receipt.created else 200, body)
 
 
 # ---- the work queue and a case -----------------------------------------------------------------

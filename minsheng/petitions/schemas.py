@@ -6,6 +6,7 @@ from datetime import datetime
 from ninja import Schema
 from pydantic import Field
 
+from minsheng.petitions.services.intake import MAX_BATCH
 from minsheng.petitions.workflow import Channel, Kind, LegalChannel, Outcome, Rating
 
 MAX_ID = 2**63 - 1  # a primary key the database can compare with
@@ -51,6 +52,37 @@ class SubmitOut(Schema):
     created: bool = Field(description="false：同一 Idempotency-Key 的重试，返回首次登记的信访件")
     manual_routing: bool = Field(description="分类模型没有把握（或尚无模型）：需人工分派")
     similar: list[SimilarCase] = Field(description="调用者可见的内容相近的信访件，相似度从高到低")
+
+
+class BatchItemIn(Schema):
+    idempotency_key: str = Field(
+        min_length=1, max_length=100, description="发送方为该件生成的唯一键，重发时不变"
+    )
+    petition: SubmitIn
+
+
+class BatchIn(Schema):
+    items: list[BatchItemIn] = Field(
+        min_length=1, max_length=MAX_BATCH, description=f"最多{MAX_BATCH}件，按顺序登记"
+    )
+
+
+class ItemError(Schema):
+    detail: str
+    code: str
+    errors: dict[str, str]
+
+
+class BatchResult(Schema):
+    status: int = Field(description="201：已登记；200：同一键的重发，返回首次登记；400/409：未登记，见 error")
+    petition: SubmitOut | None = None
+    error: ItemError | None = None
+
+
+class BatchOut(Schema):
+    created: int = Field(description="本批新登记的件数")
+    refused: int = Field(description="本批未登记的件数")
+    results: list[BatchResult] = Field(description="与 items 一一对应、顺序相同")
 
 
 class StepIn(Schema):

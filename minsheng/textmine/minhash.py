@@ -179,8 +179,9 @@ class Sketch:
 
 
 # A registration sketches its text twice: to file it in the index and to look up its near
-# duplicates for the answer. Remembering the last few texts makes the second time free.
-@lru_cache(maxsize=16)
+# duplicates for the answer. Remembering the last texts makes the second time free, also for a
+# batch of registrations (up to 100), which files every text before it looks any up.
+@lru_cache(maxsize=128)
 def sketch(text: str | None) -> Sketch | None:
     """The sketch of one text; None when nothing is left after clean-up."""
     return sketches([text])[0]

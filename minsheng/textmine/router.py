@@ -148,12 +148,32 @@ class Router:
         it estimates the chance the category is right) and the words that pushed the text towards
         each category most."""
         features = self.pipeline.named_steps["features"]
-        clf = self.pipeline.named_steps["clf"]
         columns, values = features.transform_one(_preprocess(self.pipeline)(text))
         # The linear function itself: decision_function validates its input at a cost larger than the
         # product for one text, and a registration routes one text at a time.
-        svc = getattr(clf, "svc_", clf)
-        margins = svc.coef_[:, columns] @ values + svc.intercept_
+        svc = self._svc()
+        return self._ranked(columns, values, svc.coef_[:, columns] @ values + svc.intercept_, k)
+
+    def suggest_many(self, texts: list[str], k: int = 3) -> list[list[Suggestion]]:
+        """``suggest`` for each of ``texts``, with one matrix product for all of them (a batch of
+        petitions sent together by another system)."""
+        if not texts:
+            return []
+        prepare = _preprocess(self.pipeline)
+        rows = self.pipeline.named_steps["features"].transform([prepare(t) for t in texts]).tocsr()
+        svc = self._svc()
+        margins = np.asarray(rows @ svc.coef_.T) + svc.intercept_
+        return [
+            self._ranked(rows.indices[start:end], rows.data[start:end], margins[i], k)
+            for i, (start, end) in enumerate(zip(rows.indptr[:-1], rows.indptr[1:], strict=True))
+        ]
+
+    def _svc(self):
+        clf = self.pipeline.named_steps["clf"]
+        return getattr(clf, "svc_", clf)
+
+    def _ranked(self, columns, values, margins, k: int) -> list[Suggestion]:
+        clf = self.pipeline.named_steps["clf"]
         if len(margins) == 1:  # a binary SVM has one margin, for the second class
             margins = np.array([-margins[0], margins[0]])
         temperature = getattr(clf, "temperature_", TEMPERATURE)

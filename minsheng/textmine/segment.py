@@ -17,8 +17,8 @@ _jieba = None
 
 
 # One registration cleans its text several times (each router, the duplicate index, its lookup):
-# the last few results are remembered, so only the first pays.
-@lru_cache(maxsize=16)
+# the last results are remembered, so only the first pays, also in a batch of up to 100.
+@lru_cache(maxsize=128)
 def clean(text: str | None) -> str:
     """Text without HTML tags or entities, NFKC-normalized (full-width → half-width), in simplified
     characters, single-spaced.

@@ -49,6 +49,9 @@ def test_it_seeds_every_state_with_working_logins_and_a_second_run_creates_nothi
     assert Supervision.objects.exists()
     assert 250 <= Petition.objects.count() <= 350
     assert verify().ok
+    # The hotline's batch: three registered, the one without facts refused.
+    assert "12345热线转来4件，登记3件" in first
+    assert Petition.objects.filter(idempotency_key__startswith="12345-demo-").count() == 3
 
     password = (data_dir / "demo_password.txt").read_text().strip()
     assert password in first

@@ -7,7 +7,15 @@ from minsheng.petitions.services.handling import (
     petition_extend,
     petition_settle,
 )
-from minsheng.petitions.services.intake import Intake, Receipt, check_attachment, petition_submit
+from minsheng.petitions.services.intake import (
+    MAX_BATCH,
+    Intake,
+    Receipt,
+    Submission,
+    check_attachment,
+    petition_submit,
+    petitions_submit_batch,
+)
 from minsheng.petitions.services.numbers import query_code_of
 from minsheng.petitions.services.printing import petition_print
 from minsheng.petitions.services.review import (
@@ -29,9 +37,11 @@ from minsheng.petitions.services.routing import (
 )
 
 __all__ = [
+    "MAX_BATCH",
     "Intake",
     "Receipt",
     "ScanResult",
+    "Submission",
     "check_attachment",
     "petition_accept",
     "petition_answer",
@@ -52,6 +62,7 @@ __all__ = [
     "petition_settle",
     "petition_start_hearing",
     "petition_submit",
+    "petitions_submit_batch",
     "query_code_of",
     "scan_deadlines",
 ]

@@ -70,16 +70,33 @@ def routing_proposal(text: str, *, k: int = TOP) -> Proposal:
     return Proposal(categories=_choices(CATEGORY, text, k), units=_choices(UNIT, text, k))
 
 
+def routing_proposals(texts: list[str], *, k: int = TOP) -> list[Proposal]:
+    """``routing_proposal`` for each of ``texts``, each router reading them all at once."""
+    categories, units = (_many_choices(target, texts, k) for target in (CATEGORY, UNIT))
+    return [Proposal(categories=c, units=u) for c, u in zip(categories, units, strict=True)]
+
+
 def _choices(target: str, text: str, k: int) -> list[Choice]:
     router = load_newest(target)
     if router is None or not text.strip():
         return []
+    return _known(target, router, router.suggest(text, k=k))
+
+
+def _many_choices(target: str, texts: list[str], k: int) -> list[list[Choice]]:
+    router = load_newest(target)
+    routed = [i for i, text in enumerate(texts) if text.strip()]
+    choices: list[list[Choice]] = [[] for _ in texts]
+    if router is None or not routed:
+        return choices
+    for i, suggestions in zip(routed, router.suggest_many([texts[i] for i in routed], k=k), strict=True):
+        choices[i] = _known(target, router, suggestions)
+    return choices
+
+
+def _known(target: str, router, suggestions) -> list[Choice]:
     objects = _label_objects(target, router)
-    return [
-        Choice(objects[s.label], s.confidence, s.top_words)
-        for s in router.suggest(text, k=k)
-        if s.label in objects
-    ]
+    return [Choice(objects[s.label], s.confidence, s.top_words) for s in suggestions if s.label in objects]
 
 
 # The categories and active units behind a router's labels, kept per process like the routers

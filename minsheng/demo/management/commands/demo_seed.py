@@ -38,6 +38,7 @@ DEMO_PARTS = (
     "minsheng.talent.demo",
     "minsheng.accounts.demo",
     "minsheng.petitions.demo_retention",
+    "minsheng.petitions.demo_batch",
     # Last: it counts what every part above made.
     "minsheng.insight.demo",
 )
