@@ -1,5 +1,6 @@
 """Text intelligence, side by side in one run: routing vs the baseline, the duplicate index at two
-sizes, and intake with routing + duplicate check inline vs without.
+sizes, and intake with routing + duplicate check inline vs without, one petition a request and in
+batches of 50.
 
 Runs the part benchmarks one after another on the same machine (so their figures compare) and
 prints every JSON line they print, under a heading, then one summary JSON line:
@@ -64,6 +65,12 @@ def main(argv=None) -> int:
         )
         summary["intake_textmine"] = run(
             "intake, real messages, routing + duplicates inline", [*intake, "--textmine"], timeout=3600
+        )
+        # Another system forwarding its cases: 50 a request to POST /api/v1/petitions/batch. More
+        # petitions, so that the run lasts as long as the single requests' run.
+        batched = [*intake[:-1], str(opts.requests * 5), "--warmup", "1000", "--textmine", "--batch", "50"]
+        summary["intake_textmine_batch"] = run(
+            "intake, real messages, routing + duplicates inline, batches of 50", batched, timeout=3600
         )
     print("\n" + json.dumps(summary, ensure_ascii=False), flush=True)
     return 0

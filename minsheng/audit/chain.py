@@ -53,31 +53,53 @@ def record(
     ``action`` is a dotted code (``petitions.petition.accepted``); keys named in ``sensitive`` are
     stored masked so the log itself never becomes a copy of personal data.
     """
+    event = dict(actor=actor, action=action, target=target, data=data, sensitive=sensitive)
+    return record_many([{**event, "actor_label": actor_label}])[0]
+
+
+def record_many(events: list[dict]) -> list[AuditEvent]:
+    """Append events (each given as ``record``'s keyword arguments) in order, in the caller's
+    transaction, locking the chain's head once and inserting them in one statement: a batch of
+    registrations appends one event each."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.record must run inside the transaction of the write it records")
+    if not events:
+        return []
+    prev_hash = _lock_head()
+    rows = []
+    for event in events:
+        fields = _fields(**event)
+        digest = _digest(prev_hash, **fields)
+        rows.append(AuditEvent(prev_hash=prev_hash, hash=digest, **fields))
+        prev_hash = digest
+    # One INSERT keeps the list's order in the ids, which is the order ``verify`` walks the chain.
+    created = AuditEvent.objects.bulk_create(rows) if len(rows) > 1 else [_save(rows[0])]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {_head_table()} SET last_hash = %s, last_event_id = %s WHERE id = 1",
+            [created[-1].hash, created[-1].pk],
+        )
+    return created
+
+
+def _save(event: AuditEvent) -> AuditEvent:
+    event.save(force_insert=True)
+    return event
+
+
+def _fields(*, actor, action, target=None, data=None, sensitive=(), actor_label="") -> dict:
     clean = {k: (MASK if k in sensitive and v not in (None, "") else v) for k, v in (data or {}).items()}
     clean = json.loads(json.dumps(clean, ensure_ascii=False, default=str))
     target_type, target_id = _target(target)
-    actor_id = getattr(actor, "pk", None)
-    actor_label = actor_label or (getattr(actor, "username", "") if actor is not None else "system")
-    prev_hash = _lock_head()
-    at = timezone.now()
-    fields = dict(
-        at=at,
-        actor_id=actor_id,
-        actor_label=actor_label,
+    return dict(
+        at=timezone.now(),
+        actor_id=getattr(actor, "pk", None),
+        actor_label=actor_label or (getattr(actor, "username", "") if actor is not None else "system"),
         action=action,
         target_type=target_type,
         target_id=target_id,
         data=clean,
     )
-    event = AuditEvent.objects.create(prev_hash=prev_hash, hash=_digest(prev_hash, **fields), **fields)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {_head_table()} SET last_hash = %s, last_event_id = %s WHERE id = 1",
-            [event.hash, event.pk],
-        )
-    return event
 
 
 def _head_table() -> str:

@@ -22,15 +22,67 @@ class Identity:
 
 def person_record(*, identity: Identity, actor, account=None) -> Person:
     """Find the person by ID number (else phone) or create a new record; fills in missing fields."""
-    id_number = check_id_number(identity.id_number) if identity.id_number else ""
-    phone = check_phone(identity.phone) if identity.phone else ""
-    person = None
+    return person_records([identity], actor=actor, accounts=[account])[0]
+
+
+def person_records(identities: list[Identity], *, actor, accounts: list | None = None) -> list[Person]:
+    """``person_record`` for each identity, in order, with one lookup for all of them and one insert
+    for the new ones (a batch of registrations). An identity given twice is one person, the later
+    details winning, as if they were recorded one after the other."""
+    accounts = accounts or [None] * len(identities)
+    checked = [
+        (check_id_number(i.id_number) if i.id_number else "", check_phone(i.phone) if i.phone else "")
+        for i in identities
+    ]
+    keys = [_key(id_number, phone) for id_number, phone in checked]
+    known = _oldest_by_key({k for k in keys if k})
+    people = []
+    for identity, (id_number, phone), key, account in zip(identities, checked, keys, accounts, strict=True):
+        person = known.get(key) if key else None
+        if person is None:
+            person = Person(is_organization=identity.is_organization)
+            if key:
+                known[key] = person
+        _fill(person, identity, id_number, phone, account)
+        people.append(person)
+    unique = list({id(p): p for p in people}.values())
+    for person in unique:
+        if person.pk is not None:
+            person.save()
+    Person.objects.bulk_create([p for p in unique if p.pk is None])
+    return people
+
+
+def _key(id_number: str, phone: str) -> tuple[str, str] | None:
+    # The ID number identifies a person; a phone only someone recorded without one.
     if id_number:
-        person = _first("id_number_bi = %s", [id_number_index(id_number)])
-    if person is None and phone and not id_number:
-        person = _first("phone_bi = %s AND id_number_bi = ''", [phone_index(phone)])
-    if person is None:
-        person = Person(is_organization=identity.is_organization)
+        return ("id_number_bi", id_number_index(id_number))
+    if phone:
+        return ("phone_bi", phone_index(phone))
+    return None
+
+
+def _oldest_by_key(keys: set[tuple[str, str]]) -> dict[tuple[str, str], Person]:
+    """The oldest record for each (column, blind index) key, as ``.filter(...).first()`` finds it.
+
+    Plain SQL: every intake passes here, and building the ORM query costs more than running it on
+    the indexed columns.
+    """
+    found: dict[tuple[str, str], Person] = {}
+    table = connection.ops.quote_name(Person._meta.db_table)
+    for column in ("id_number_bi", "phone_bi"):
+        values = [value for col, value in keys if col == column]
+        if not values:
+            continue
+        where = f"{column} IN ({', '.join(['%s'] * len(values))})"
+        if column == "phone_bi":
+            where += " AND id_number_bi = ''"
+        for person in Person.objects.raw(f"SELECT * FROM {table} WHERE {where} ORDER BY id", values):
+            found.setdefault((column, getattr(person, column)), person)
+    return found
+
+
+def _fill(person: Person, identity: Identity, id_number: str, phone: str, account) -> None:
     person.name_enc = crypto.encrypt(identity.name)
     person.name_masked = masking.mask_name(identity.name)
     person.name_bi = name_index(identity.name)
@@ -43,16 +95,6 @@ def person_record(*, identity: Identity, actor, account=None) -> Person:
         person.address_enc = crypto.encrypt(identity.address)
     if account is not None and person.account_id is None:
         person.account = account
-    person.save()
-    return person
-
-
-def _first(where: str, params: list) -> Person | None:
-    # The oldest matching record, as ``.filter(...).first()`` finds it, in plain SQL: every intake
-    # passes here, and building the ORM query costs more than running it on the indexed column.
-    table = connection.ops.quote_name(Person._meta.db_table)
-    rows = Person.objects.raw(f"SELECT * FROM {table} WHERE {where} ORDER BY id LIMIT 1", params)
-    return next(iter(rows), None)
 
 
 def masked(person: Person) -> dict[str, str]:

@@ -165,7 +165,9 @@ def submit(
     )
     if _key_of_another_bureau(receipt, bureaus):
         raise HttpError(409, str(KEY_TAKEN))
-    return Status(201 if receipt.created else 200, _receipt_body(request.auth, receipt))
+    petition = receipt.petition
+    similar = selectors.similar_case_numbers(request.auth, petition.text, exclude=petition.pk)
+    return Status(_status(receipt), _receipt_body(receipt, similar))
 
 
 @router.post("/batch", response=BatchOut, summary="批量登记信访件")
@@ -189,14 +191,18 @@ def submit_batch(request, payload: BatchIn):
     receipts = services.petitions_submit_batch(
         submissions=[s for _i, s in accepted], actor=request.auth, now=timezone.now()
     )
+    answered = {}
     for (i, _submission), receipt in zip(accepted, receipts, strict=True):
         if isinstance(receipt, InvalidInput):
             results[i] = _refusal(receipt)
         elif _key_of_another_bureau(receipt, bureaus):
             results[i] = {"status": 409, "error": error_body(KEY_TAKEN, "conflict")}
         else:
-            status = 201 if receipt.created else 200
-            results[i] = {"status": status, "petition": _receipt_body(request.auth, receipt)}
+            answered[i] = receipt
+    cases = [(r.petition.text, r.petition.pk) for r in answered.values()]
+    similar = selectors.similar_case_numbers_many(request.auth, cases)
+    for (i, receipt), found in zip(answered.items(), similar, strict=True):
+        results[i] = {"status": _status(receipt), "petition": _receipt_body(receipt, found)}
     created = sum(1 for r in results if r["status"] == 201)
     refused = sum(1 for r in results if r["status"] >= 400)
     return {"created": created, "refused": refused, "results": results}
@@ -218,7 +224,11 @@ def _refusal(refused: InvalidInput) -> dict:
     return {"status": refused.status_code, "error": error_body(refused.message, refused.code, refused.errors)}
 
 
-def _receipt_body(user, receipt) -> dict:
+def _status(receipt) -> int:
+    return 201 if receipt.created else 200  # 200: a retry, answered with the first registration
+
+
+def _receipt_body(receipt, similar: list[tuple[str, float]]) -> dict:
     petition = receipt.petition
     return {
         "number": petition.number,
@@ -230,10 +240,7 @@ def _receipt_body(user, receipt) -> dict:
         "manual_routing": petition.manual_routing,
         # Earlier cases with nearly the same text that the caller may see: possible repeats or one
         # matter raised by many people, for the clerk to look at before routing.
-        "similar": [
-            {"number": number, "similarity": round(score, 2)}
-            for number, score in selectors.similar_case_numbers(user, petition.text, exclude=petition.pk)
-        ],
+        "similar": [{"number": number, "similarity": round(score, 2)} for number, score in similar],
     }
 
 

@@ -181,12 +181,23 @@ def similar_cases(user, text: str, *, exclude: int | None = None) -> list[tuple[
 def similar_case_numbers(user, text: str, *, exclude: int | None = None) -> list[tuple[str, float]]:
     """The numbers of ``similar_cases`` with their similarity, without loading the cases: what a
     registration answers with (its cost is paid on every intake)."""
-    scores = _nearly_the_same(text, exclude)
-    if not scores:
-        return []
-    found = petitions_visible_to(user).filter(pk__in=scores).values_list("pk", "number")
-    best = sorted(found, key=lambda row: (-scores[row[0]], row[0]))[:SIMILAR_LIMIT]
-    return [(number, scores[pk]) for pk, number in best]
+    return similar_case_numbers_many(user, [(text, exclude)])[0]
+
+
+def similar_case_numbers_many(user, cases: list[tuple[str, int | None]]) -> list[list[tuple[str, float]]]:
+    """``similar_case_numbers`` for each (text, case id to leave out), with one visibility query for
+    all of them (the answer to a batch of registrations)."""
+    found = [_nearly_the_same(text, exclude) for text, exclude in cases]
+    wanted = set().union(*found)
+    if not wanted:
+        return [[] for _case in cases]
+    numbers = dict(petitions_visible_to(user).filter(pk__in=wanted).values_list("pk", "number"))
+    return [_best_visible(scores, numbers) for scores in found]
+
+
+def _best_visible(scores: dict[int, float], numbers: dict[int, str]) -> list[tuple[str, float]]:
+    visible = sorted(scores.keys() & numbers.keys(), key=lambda pk: (-scores[pk], pk))
+    return [(numbers[pk], scores[pk]) for pk in visible[:SIMILAR_LIMIT]]
 
 
 def _nearly_the_same(text: str, exclude: int | None) -> dict[int, float]:

@@ -15,7 +15,7 @@ clean-up match only identical texts (1.0).
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 
 import numpy as np
 from django.db import connection, transaction
@@ -29,16 +29,20 @@ from minsheng.textmine.models import NearDupBucket, NearDupRecord
 # and 0.99 at 0.9 (a 2% edited copy is at ~0.95: 0.9993).
 DEFAULT_THRESHOLD = 0.7
 _PARAMS = 500  # ids a query: well under SQLite's bound-parameter limit
-# CROSS JOIN makes SQLite start from the bucket index whatever its statistics (PostgreSQL plans it
-# as any inner join); a record filed under several matching bands comes back once a band.
+_BUCKET_ROWS = _PARAMS // 2  # (bucket, record id) rows an insert
+# Two plain index lookups, the buckets' record ids and then their signatures, rather than one join:
+# neither SQLite nor PostgreSQL can plan them badly. Joined, PostgreSQL chose to hash every signature
+# of the domain whenever its statistics were older than the table's growth (any new deployment, or
+# an intake benchmark: 1 ms a lookup at 2,000 cases, growing with them); SQLite needed a CROSS JOIN.
 # A text copied by thousands (a campaign letter) fills its buckets; scoring every copy on each lookup
 # would grow without bound, and any few thousand of them show the matter as well as all of them.
 MAX_CANDIDATE_ROWS = 1000  # a record matching in all 8 bands counts 8 times
-_SIMILAR_SQL = (
-    f"SELECT r.record_id, r.size, r.signature FROM {NearDupBucket._meta.db_table} b"
-    f" CROSS JOIN {NearDupRecord._meta.db_table} r"
-    " WHERE b.bucket IN (%s) AND r.record_id = b.record_id AND r.domain = %%s"
-    f" LIMIT {MAX_CANDIDATE_ROWS}"
+_CANDIDATES_SQL = (
+    f"SELECT record_id FROM {NearDupBucket._meta.db_table} WHERE bucket IN (%s) LIMIT {MAX_CANDIDATE_ROWS}"
+)
+_SIGNATURES_SQL = (
+    f"SELECT record_id, size, signature FROM {NearDupRecord._meta.db_table}"
+    " WHERE domain = %%s AND record_id IN (%s)"
 )
 
 
@@ -66,11 +70,32 @@ def index(domain: str, record_id: int, text: str, *, new: bool = False) -> None:
             _insert(domain, record_id, sk)
 
 
+def index_new(domain: str, records: list[tuple[int, str]]) -> None:
+    """``index(..., new=True)`` for many (record id, text) pairs at once: two inserts in all."""
+    sketches = [(record_id, minhash.sketch(text)) for record_id, text in records]
+    _insert_many(domain, [(record_id, sk) for record_id, sk in sketches if sk is not None])
+
+
 def _insert(domain: str, record_id: int, sk: Sketch) -> None:
-    NearDupRecord.objects.create(domain=domain, record_id=record_id, size=sk.size, signature=sk.signature)
-    NearDupBucket.objects.bulk_create(
-        NearDupBucket(bucket=key, record_id=record_id) for key in minhash.bucket_keys(domain, sk)
+    _insert_many(domain, [(record_id, sk)])
+
+
+def _insert_many(domain: str, sketches: list[tuple[int, Sketch]]) -> None:
+    NearDupRecord.objects.bulk_create(
+        NearDupRecord(domain=domain, record_id=record_id, size=sk.size, signature=sk.signature)
+        for record_id, sk in sketches
     )
+    rows = [(key, record_id) for record_id, sk in sketches for key in minhash.bucket_keys(domain, sk)]
+    if not rows:
+        return
+    # Two integers a row, a row for every band of every record: the ORM's per-value preparation
+    # cost more than the insert, so the values go to the database as they are.
+    table = connection.ops.quote_name(NearDupBucket._meta.db_table)
+    for start in range(0, len(rows), _BUCKET_ROWS):
+        chunk = rows[start : start + _BUCKET_ROWS]
+        values = ", ".join(["(%s, %s)"] * len(chunk))
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {table} (bucket, record_id) VALUES {values}", list(chain(*chunk)))
 
 
 def remove(domain: str, record_id: int) -> None:
@@ -97,16 +122,22 @@ def similar(
         return []
     keys = minhash.bucket_keys(domain, sk)
     skip = set(exclude)
-    # Raw SQL: the ORM's query building cost more than the two index lookups of this join.
+    # Raw SQL: the ORM's query building cost more than these two index lookups.
     with connection.cursor() as cursor:
-        cursor.execute(_SIMILAR_SQL % ", ".join(["%s"] * len(keys)), [*keys, domain])
-        candidates = list({row[0]: row for row in cursor.fetchall() if row[0] not in skip}.values())
-    scores = _scores(sk, candidates)
+        cursor.execute(_CANDIDATES_SQL % _placeholders(keys), keys)
+        ids = list(dict.fromkeys(record_id for (record_id,) in cursor.fetchall() if record_id not in skip))
+    if not ids:  # a new matter, the common case: one lookup only
+        return []
+    scores = _scores(sk, _rows(domain, ids))
     found = sorted(
         (Match(record_id, score) for record_id, score in scores.items() if score >= threshold),
         key=lambda m: (-m.similarity, m.record_id),
     )
     return found[:limit]
+
+
+def _placeholders(values: list) -> str:
+    return ", ".join(["%s"] * len(values))
 
 
 def similarity_to(domain: str, text: str, record_ids: Iterable[int]) -> dict[int, float]:
@@ -126,9 +157,10 @@ def similarity_to(domain: str, text: str, record_ids: Iterable[int]) -> dict[int
 def _rows(domain: str, record_ids: Iterable[int]) -> list[tuple[int, int, bytes]]:
     """(record id, size, signature) of those of the records that are indexed."""
     rows = []
-    for chunk in batched(sorted(record_ids), _PARAMS):
-        query = NearDupRecord.objects.filter(domain=domain, record_id__in=chunk)
-        rows += query.values_list("record_id", "size", "signature")
+    with connection.cursor() as cursor:
+        for chunk in batched(record_ids, _PARAMS):
+            cursor.execute(_SIGNATURES_SQL % _placeholders(chunk), [domain, *chunk])
+            rows += cursor.fetchall()
     return rows
 
 

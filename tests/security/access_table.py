@@ -355,6 +355,7 @@ API = {
     "GET /api/v1/petitions": "LO OOOO O",  # one's own queue (empty for those without a unit)
     "GET /api/v1/petitions/{number}": "LH OHOH H",
     "POST /api/v1/petitions": "LD ODDD D",  # a valid intake: registered by a clerk only
+    "POST /api/v1/petitions/batch": "LD ODDD D",  # a valid batch of one: likewise
     "POST /api/v1/petitions/{number}/steps/{step}": "LH IHOH H",
     # A valid order: operators only (no persona is one). Refused with 409 (the service's DomainError),
     # not 403 as the petitions API does: reported to the lead; nothing is written either way.

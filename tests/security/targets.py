@@ -175,26 +175,30 @@ API_QUERIES = {"GET /api/v1/calendar/deadline": "?start=2026-03-11&days=15"}
 
 
 def _api_bodies(o) -> dict[str, dict]:
+    petition = {
+        "channel": "online",
+        "title": "楼道照明损坏",
+        "request": "请求修复。",
+        "facts": "3号楼楼道灯损坏。",
+        "reasons": "夜间出行不便。",
+        "region": o.world.regions["street"].code,
+        "category": "03",
+        "petitioner": {
+            "name": "王小明",
+            "id_number": "110101199003074477",
+            "phone": "13812341234",
+            "address": "东湖街道3号楼",
+        },
+    }
     return {
         "POST /api/v1/hotline/orders": {
             "kind": "complaint",
             "title": "路灯不亮",
             "content": "幸福路路灯坏了。",
         },
-        "POST /api/v1/petitions": {
-            "channel": "online",
-            "title": "楼道照明损坏",
-            "request": "请求修复。",
-            "facts": "3号楼楼道灯损坏。",
-            "reasons": "夜间出行不便。",
-            "region": o.world.regions["street"].code,
-            "category": "03",
-            "petitioner": {
-                "name": "王小明",
-                "id_number": "110101199003074477",
-                "phone": "13812341234",
-                "address": "东湖街道3号楼",
-            },
+        "POST /api/v1/petitions": petition,
+        "POST /api/v1/petitions/batch": {
+            "items": [{"idempotency_key": "matrix-batch-1", "petition": petition}]
         },
     }
 

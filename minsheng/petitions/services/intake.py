@@ -18,7 +18,7 @@ from minsheng.core.periods import days
 from minsheng.orgs.models import Region, Unit
 from minsheng.orgs.selectors import bureau_of
 from minsheng.people import crypto
-from minsheng.people.services import Identity, person_record
+from minsheng.people.services import Identity, person_record, person_records
 from minsheng.people.validators import check_id_number, check_phone
 from minsheng.petitions.models import (
     Attachment,
@@ -28,8 +28,9 @@ from minsheng.petitions.models import (
     Representative,
     compose_text,
 )
-from minsheng.petitions.services.numbers import new_query_code, next_number, query_code_of
+from minsheng.petitions.services.numbers import new_query_code, next_numbers, query_code_of
 from minsheng.petitions.services.proposals import (
+    Proposal,
     proposal_fields,
     record_choice,
     routing_proposal,
@@ -181,8 +182,8 @@ def petition_submit(
 ) -> Receipt:
     """Register a petition and start the 15-day routing clock. A retry with the same key returns the first.
 
-    Every write happens in one transaction (``_register``); the retry lookup and the checks only read,
-    so they run before it: the transaction (on SQLite, the database's one write lock) is held no
+    Every write happens in one transaction (``_register_all``); the retry lookup and the checks only
+    read, so they run before it: the transaction (on SQLite, the database's one write lock) is held no
     longer than the writes take, and needs no savepoint of its own.
     """
     if idempotency_key:
@@ -193,11 +194,11 @@ def petition_submit(
     extensions = [check_attachment(f) for f in attachments]
     # The router reads the text before the write transaction: it needs no lock.
     # Only the top proposal is kept; the top 3 with their words are for pages.
-    proposal = routing_proposal(_text_of(intake), k=1)
-    return _register_once(
-        intake, actor, now, intake_unit, account, idempotency_key,
-        list(zip(attachments, extensions, strict=True)), proposal,
+    pending = _Pending(
+        intake, _bureau(intake, intake_unit), idempotency_key, routing_proposal(_text_of(intake), k=1),
+        account, list(zip(attachments, extensions, strict=True)),
     )  # fmt: skip
+    return _register_or_retried(pending, actor, now)
 
 
 def petitions_submit_batch(
@@ -208,8 +209,8 @@ def petitions_submit_batch(
     Each is checked and registered as ``petition_submit`` does, under its own idempotency key; a
     refused one comes back as its ``InvalidInput`` and does not stop the others. What makes a batch
     cheaper than as many requests: one query finds the retries, the routers read every text at once,
-    and all writes share one transaction (each petition in a savepoint of its own), so an unexpected
-    error writes nothing at all.
+    and the writes are one transaction of a few statements for all (``_register_all``), so an
+    unexpected error writes nothing at all.
     """
     if len(submissions) > MAX_BATCH:
         raise InvalidInput(_("每批最多%(n)s件。") % {"n": MAX_BATCH}, field="items")
@@ -228,37 +229,58 @@ def petitions_submit_batch(
             continue
         try:
             _check(submission.intake)
+            todo.append((i, _bureau(submission.intake, submission.intake_unit)))
         except InvalidInput as refused:
             results[i] = refused
-            continue
-        todo.append(i)
     # As for one petition, the routers read before the write transaction: they need no lock.
-    proposals = routing_proposals([_text_of(submissions[i].intake) for i in todo], k=1)
-    with transaction.atomic():
-        for i, proposal in zip(todo, proposals, strict=True):
-            submission = submissions[i]
-            try:
-                results[i] = _register_once(
-                    submission.intake, actor, now, submission.intake_unit, None,
-                    submission.idempotency_key, [], proposal,
-                )  # fmt: skip
-            except InvalidInput as refused:
-                results[i] = refused
+    proposals = routing_proposals([_text_of(submissions[i].intake) for i, _unit in todo], k=1)
+    pending = [
+        _Pending(submissions[i].intake, unit, submissions[i].idempotency_key, proposal)
+        for (i, unit), proposal in zip(todo, proposals, strict=True)
+    ]
+    try:
+        receipts = _register_all(pending, actor, now) if pending else []
+    except IntegrityError:
+        # Another request registered one of these keys meanwhile, and nothing of the batch was kept:
+        # register them one by one, each key answering for itself.
+        with transaction.atomic():
+            receipts = [_register_or_retried(p, actor, now) for p in pending]
+    for (i, _unit), receipt in zip(todo, receipts, strict=True):
+        results[i] = receipt
     return results
+
+
+@dataclass
+class _Pending:
+    """A checked petition, its bureau and the router's proposal, waiting for its writes."""
+
+    intake: Intake
+    intake_unit: Unit
+    idempotency_key: str | None
+    proposal: Proposal
+    account: object = None
+    files: list = field(default_factory=list)
+
+
+def _bureau(intake: Intake, intake_unit: Unit | None) -> Unit:
+    intake_unit = intake_unit or bureau_of(intake.region)
+    if intake_unit is None:
+        raise InvalidInput(_("该区域没有信访部门，无法登记。"), field="region")
+    return intake_unit
 
 
 def _text_of(intake: Intake) -> str:
     return compose_text(intake.title, intake.request, intake.facts, intake.reasons)
 
 
-def _register_once(intake, actor, now, intake_unit, account, idempotency_key, files, proposal) -> Receipt:
+def _register_or_retried(pending: _Pending, actor, now: datetime) -> Receipt:
     try:
-        return _register(intake, actor, now, intake_unit, account, idempotency_key, files, proposal)
+        return _register_all([pending], actor, now)[0]
     except IntegrityError:
-        # Two retries raced; the loser returns what the winner created. ``_register`` is atomic (a
+        # Two retries raced; the loser returns what the winner created. ``_register_all`` is atomic (a
         # savepoint when the caller holds a transaction), so the failed insert left nothing behind
         # and the connection is usable for this lookup.
-        existing = _by_key(idempotency_key) if idempotency_key else None
+        existing = _by_key(pending.idempotency_key) if pending.idempotency_key else None
         if existing is None:
             raise
         return Receipt(existing, query_code_of(existing), created=False)
@@ -275,19 +297,52 @@ def _by_key(idempotency_key: str) -> Petition | None:
 
 
 @transaction.atomic
-def _register(intake, actor, now, intake_unit, account, idempotency_key, files, proposal) -> Receipt:
-    intake_unit = intake_unit or bureau_of(intake.region)
-    if intake_unit is None:
-        raise InvalidInput(_("该区域没有信访部门，无法登记。"), field="region")
-    petitioner = None
-    if not intake.anonymous and intake.petitioner is not None:
-        petitioner = person_record(identity=intake.petitioner, actor=actor, account=account)
-    code = new_query_code()
+def _register_all(pending: list[_Pending], actor, now: datetime) -> list[Receipt]:
+    """Write checked petitions in one transaction: their petitioners, the cases (numbered in order),
+    the duplicate index, the clerk's category choices, representatives, attachments and one audit
+    event each. Each kind of row is one statement for all the petitions: a batch pays for few."""
+    named = [p for p in pending if not p.intake.anonymous and p.intake.petitioner is not None]
+    people = person_records(
+        [p.intake.petitioner for p in named], actor=actor, accounts=[p.account for p in named]
+    )
+    petitioner_of = {id(p): person for p, person in zip(named, people, strict=True)}
     deadline = ROUTING_PERIOD.due(now, official_calendar())
-    petition = Petition.objects.create(
-        number=next_number(now),
+    codes = [new_query_code() for _p in pending]
+    petitions = [
+        _new_petition(p, number, code, deadline, petitioner_of.get(id(p)), now)
+        for p, number, code in zip(pending, next_numbers(now, len(pending)), codes, strict=True)
+    ]
+    Petition.objects.bulk_create(petitions)
+    # In the same transaction: the duplicate index changes exactly when the cases commit.
+    neardup.index_new(DOMAIN, [(petition.pk, petition.text) for petition in petitions])
+    for p, petition in zip(pending, petitions, strict=True):
+        if p.intake.category is not None:  # the clerk chose it: keep it beside the proposal
+            record_choice(petition=petition, target=CATEGORY, chosen=p.intake.category, now=now)
+        for identity in p.intake.representatives:
+            person = person_record(identity=identity, actor=actor)
+            Representative.objects.get_or_create(petition=petition, person=person)
+        for upload, ext in p.files:
+            _attach(petition, upload, ext)
+    audit.record_many([
+        dict(
+            actor=actor,
+            action="petitions.petition.registered",
+            target=petition,
+            data={"number": petition.number, "channel": petition.channel, "kind": petition.kind,
+                  "anonymous": petition.is_anonymous, "attachments": len(p.files)},
+            actor_label="" if actor else "portal",
+        )
+        for p, petition in zip(pending, petitions, strict=True)
+    ])  # fmt: skip
+    return [Receipt(petition, code, created=True) for petition, code in zip(petitions, codes, strict=True)]
+
+
+def _new_petition(p: _Pending, number: str, code: str, deadline, petitioner, now: datetime) -> Petition:
+    intake = p.intake
+    return Petition(
+        number=number,
         query_code_enc=crypto.encrypt(code),
-        idempotency_key=idempotency_key or None,
+        idempotency_key=p.idempotency_key or None,
         channel=intake.channel,
         kind=intake.kind,
         title=intake.title.strip(),
@@ -300,43 +355,29 @@ def _register(intake, actor, now, intake_unit, account, idempotency_key, files, 
         is_anonymous=intake.anonymous,
         is_collective=bool(intake.representatives) or intake.headcount > 1,
         headcount=intake.headcount,
-        account=account,
+        account=p.account,
         accused_unit=intake.accused_unit,
         accused_person=intake.accused_person.strip(),
         reception=intake.reception,
         status=S.REGISTERED,
-        intake_unit=intake_unit,
+        intake_unit=p.intake_unit,
         received_at=now,
         due_at=deadline.due_at,
         due_clock=Clock.ROUTE,
         due_warning=bool(deadline.warnings),
-        **proposal_fields(proposal),
+        **proposal_fields(p.proposal),
     )
-    # In the same transaction: the duplicate index changes exactly when the case commits.
-    neardup.index(DOMAIN, petition.pk, petition.text, new=True)
-    if intake.category is not None:  # the clerk chose it: keep it beside the proposal
-        record_choice(petition=petition, target=CATEGORY, chosen=intake.category, now=now)
-    for identity in intake.representatives:
-        person = person_record(identity=identity, actor=actor)
-        Representative.objects.get_or_create(petition=petition, person=person)
-    for upload, ext in files:
-        token = secrets.token_hex(16)
-        attachment = Attachment(
-            petition=petition,
-            token=token,
-            extension=ext,
-            original_name=(upload.name or "")[:200],
-            content_type=settings.MINSHENG["ATTACHMENT_TYPES"][ext],
-            size=upload.size,
-        )
-        attachment.file.save(f"{token}{ext}", upload, save=False)
-        attachment.save()
-    audit.record(
-        actor=actor,
-        action="petitions.petition.registered",
-        target=petition,
-        data={"number": petition.number, "channel": petition.channel, "kind": petition.kind,
-              "anonymous": petition.is_anonymous, "attachments": len(files)},
-        actor_label="" if actor else "portal",
-    )  # fmt: skip
-    return Receipt(petition, code, created=True)
+
+
+def _attach(petition: Petition, upload: UploadedFile, ext: str) -> None:
+    token = secrets.token_hex(16)
+    attachment = Attachment(
+        petition=petition,
+        token=token,
+        extension=ext,
+        original_name=(upload.name or "")[:200],
+        content_type=settings.MINSHENG["ATTACHMENT_TYPES"][ext],
+        size=upload.size,
+    )
+    attachment.file.save(f"{token}{ext}", upload, save=False)
+    attachment.save()

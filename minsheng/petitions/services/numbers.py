@@ -2,15 +2,15 @@
 
 from datetime import datetime
 
-from minsheng.core.numbers import codes_match, new_query_code, next_yearly_number
+from minsheng.core.numbers import codes_match, new_query_code, next_yearly_numbers
 from minsheng.people import crypto
 from minsheng.petitions.models import NumberSequence, Petition
 
-__all__ = ["new_query_code", "next_number", "query_code_matches", "query_code_of"]
+__all__ = ["new_query_code", "next_numbers", "query_code_matches", "query_code_of"]
 
 
-def next_number(now: datetime) -> str:
-    return next_yearly_number(NumberSequence, "XF", now)
+def next_numbers(now: datetime, count: int = 1) -> list[str]:
+    return next_yearly_numbers(NumberSequence, "XF", now, count)
 
 
 def query_code_of(petition: Petition) -> str:

@@ -6,9 +6,10 @@ from django.utils import timezone
 from minsheng import audit
 from minsheng.api.tests.clients import bearer, intake_body, post_json
 from minsheng.audit.models import AuditEvent
+from minsheng.people.models import Person
 from minsheng.petitions import services
 from minsheng.petitions.models import Petition
-from minsheng.petitions.services import Submission, proposals, query_code_of
+from minsheng.petitions.services import Submission, intake, proposals, query_code_of
 from minsheng.petitions.tests.conftest import LIGHTS, WAGES
 from minsheng.testing import valid_intake
 
@@ -131,19 +132,43 @@ def test_a_later_item_lists_an_earlier_one_of_the_same_batch_as_similar(client, 
 
 
 def test_an_unexpected_failure_leaves_no_part_of_the_batch(world, clerk, monkeypatch):
-    calls = []
+    def disk_full(events):
+        raise RuntimeError("disk full")
 
-    def fail_on_the_second(**kwargs):
-        calls.append(kwargs)
-        if len(calls) == 2:
-            raise RuntimeError("disk full")
-        return record(**kwargs)
-
-    record = audit.record
-    monkeypatch.setattr(audit, "record", fail_on_the_second)
     unit = world.units["bureau"]
     submissions = [Submission(valid_intake(world), f"k{i}", unit) for i in range(3)]
-    with pytest.raises(RuntimeError):
-        services.petitions_submit_batch(submissions=submissions, actor=clerk, now=timezone.now())
-    assert not Petition.objects.exists()
-    assert not AuditEvent.objects.filter(action="petitions.petition.registered").exists()
+    with monkeypatch.context() as patched:
+        patched.setattr(audit, "record_many", disk_full)  # the last write of a batch
+        with pytest.raises(RuntimeError):
+            services.petitions_submit_batch(submissions=submissions, actor=clerk, now=timezone.now())
+    assert not Petition.objects.exists() and not Person.objects.exists()
+    # The numbers taken went back too: case numbers stay gap-free.
+    again = services.petitions_submit_batch(submissions=submissions, actor=clerk, now=timezone.now())
+    assert [r.petition.number[-6:] for r in again] == ["000001", "000002", "000003"]
+
+
+def test_a_key_registered_by_another_request_meanwhile_answers_with_that_case(world, clerk, monkeypatch):
+    unit = world.units["bureau"]
+    submissions = [Submission(valid_intake(world, title=t), k, unit) for t, k in (("甲", "k1"), ("乙", "k2"))]
+    routing = intake.routing_proposals
+
+    def another_request_first(texts, k):  # runs after the batch looked for its keys, before it writes
+        services.petition_submit(
+            intake=valid_intake(world, title="别处"), actor=clerk, now=timezone.now(), idempotency_key="k1"
+        )
+        return routing(texts, k=k)
+
+    monkeypatch.setattr(intake, "routing_proposals", another_request_first)
+    first, second = services.petitions_submit_batch(submissions=submissions, actor=clerk, now=timezone.now())
+    assert not first.created and first.petition.title == "别处"
+    assert second.created and second.petition.title == "乙"
+    assert Petition.objects.count() == 2
+
+
+def test_one_person_in_several_petitions_of_a_batch_is_one_record(client, world, clerk):
+    post_json(client, URL, batch(intake_body(title="早先")), headers=bearer(clerk))
+    payload = batch(intake_body(title="甲"), intake_body(title="乙"), keys=["a", "b"])
+    body = post_json(client, URL, payload, headers=bearer(clerk)).json()
+    assert body["created"] == 2
+    assert Person.objects.count() == 1
+    assert set(Petition.objects.values_list("petitioner", flat=True)) == {Person.objects.get().pk}
