@@ -9,9 +9,12 @@ without NUL bytes.
 The size of a whole request is limited before it is read: ``minsheng.core.request_limits``.
 """
 
+import secrets
 import zipfile
 from typing import BinaryIO
 
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
 from minsheng.core.errors import InvalidInput
@@ -143,3 +146,21 @@ def check_content(stream: BinaryIO, *, ext: str, name: str, field: str = "attach
 def check_upload(upload, *, ext: str, field: str = "attachments") -> None:
     """``check_content`` for a Django ``UploadedFile``."""
     check_content(upload, ext=ext, name=upload.name or "", field=field)
+
+
+def save_attachment(model, upload: UploadedFile, ext: str, **owner):
+    """Store an accepted upload as a new row of an attachment ``model`` (token, extension, original
+    name, content type, size, file) belonging to ``owner`` (e.g. ``petition=…``); the file is named by
+    a random token, never by what the sender called it."""
+    token = secrets.token_hex(16)
+    attachment = model(
+        token=token,
+        extension=ext,
+        original_name=(upload.name or "")[:200],
+        content_type=settings.MINSHENG["ATTACHMENT_TYPES"][ext],
+        size=upload.size,
+        **owner,
+    )
+    attachment.file.save(f"{token}{ext}", upload, save=False)
+    attachment.save()
+    return attachment

@@ -1,7 +1,6 @@
 """Registering a petition (Arts. 17–20): from any channel, by a clerk, a citizen or another system."""
 
 import os
-import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -322,7 +321,7 @@ def _register_all(pending: list[_Pending], actor, now: datetime) -> list[Receipt
             person = person_record(identity=identity, actor=actor)
             Representative.objects.get_or_create(petition=petition, person=person)
         for upload, ext in p.files:
-            _attach(petition, upload, ext)
+            uploads.save_attachment(Attachment, upload, ext, petition=petition)
     audit.record_many([
         dict(
             actor=actor,
@@ -367,17 +366,3 @@ def _new_petition(p: _Pending, number: str, code: str, deadline, petitioner, now
         due_warning=bool(deadline.warnings),
         **proposal_fields(p.proposal),
     )
-
-
-def _attach(petition: Petition, upload: UploadedFile, ext: str) -> None:
-    token = secrets.token_hex(16)
-    attachment = Attachment(
-        petition=petition,
-        token=token,
-        extension=ext,
-        original_name=(upload.name or "")[:200],
-        content_type=settings.MINSHENG["ATTACHMENT_TYPES"][ext],
-        size=upload.size,
-    )
-    attachment.file.save(f"{token}{ext}", upload, save=False)
-    attachment.save()

@@ -1,15 +1,14 @@
 """Topics (征集活动) and their moderated comments: every write audited."""
 
-import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from minsheng import audit
+from minsheng.core import uploads
 from minsheng.core.errors import DomainError, InvalidInput
 from minsheng.core.periods import CHINA
 from minsheng.orgs.models import Unit
@@ -55,17 +54,7 @@ def _require_clerk(actor, office_id: int) -> None:
 def _save_attachments(topic: Topic, files: tuple[UploadedFile, ...]) -> int:
     extensions = [check_attachment(f) for f in files]  # every file judged before any is written
     for upload, ext in zip(files, extensions, strict=True):
-        token = secrets.token_hex(16)
-        item = TopicAttachment(
-            topic=topic,
-            token=token,
-            extension=ext,
-            original_name=(upload.name or "")[:200],
-            content_type=settings.MINSHENG["ATTACHMENT_TYPES"][ext],
-            size=upload.size,
-        )
-        item.file.save(f"{token}{ext}", upload, save=False)
-        item.save()
+        uploads.save_attachment(TopicAttachment, upload, ext, topic=topic)
     return len(files)
 
 
