@@ -73,18 +73,13 @@ def record_many(events: list[dict]) -> list[AuditEvent]:
         rows.append(AuditEvent(prev_hash=prev_hash, hash=digest, **fields))
         prev_hash = digest
     # One INSERT keeps the list's order in the ids, which is the order ``verify`` walks the chain.
-    created = AuditEvent.objects.bulk_create(rows) if len(rows) > 1 else [_save(rows[0])]
+    created = AuditEvent.objects.bulk_create(rows)
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {_head_table()} SET last_hash = %s, last_event_id = %s WHERE id = 1",
             [created[-1].hash, created[-1].pk],
         )
     return created
-
-
-def _save(event: AuditEvent) -> AuditEvent:
-    event.save(force_insert=True)
-    return event
 
 
 def _fields(*, actor, action, target=None, data=None, sensitive=(), actor_label="") -> dict:

@@ -91,10 +91,9 @@ def _insert_many(domain: str, sketches: list[tuple[int, Sketch]]) -> None:
     # Two integers a row, a row for every band of every record: the ORM's per-value preparation
     # cost more than the insert, so the values go to the database as they are.
     table = connection.ops.quote_name(NearDupBucket._meta.db_table)
-    for start in range(0, len(rows), _BUCKET_ROWS):
-        chunk = rows[start : start + _BUCKET_ROWS]
-        values = ", ".join(["(%s, %s)"] * len(chunk))
-        with connection.cursor() as cursor:
+    with connection.cursor() as cursor:
+        for chunk in batched(rows, _BUCKET_ROWS):
+            values = ", ".join(["(%s, %s)"] * len(chunk))
             cursor.execute(f"INSERT INTO {table} (bucket, record_id) VALUES {values}", list(chain(*chunk)))
 
 

@@ -31,7 +31,7 @@ from minsheng.petitions.services.numbers import new_query_code, next_numbers, qu
 from minsheng.petitions.services.proposals import (
     Proposal,
     proposal_fields,
-    record_choice,
+    record_choices,
     routing_proposal,
     routing_proposals,
 )
@@ -314,9 +314,10 @@ def _register_all(pending: list[_Pending], actor, now: datetime) -> list[Receipt
     Petition.objects.bulk_create(petitions)
     # In the same transaction: the duplicate index changes exactly when the cases commit.
     neardup.index_new(DOMAIN, [(petition.pk, petition.text) for petition in petitions])
-    for p, petition in zip(pending, petitions, strict=True):
-        if p.intake.category is not None:  # the clerk chose it: keep it beside the proposal
-            record_choice(petition=petition, target=CATEGORY, chosen=p.intake.category, now=now)
+    # A category the clerk (or the sending system) chose is kept beside the proposal.
+    written = list(zip(pending, petitions, strict=True))
+    record_choices([(petition, CATEGORY, p.intake.category) for p, petition in written], now=now)
+    for p, petition in written:
         for identity in p.intake.representatives:
             person = person_record(identity=identity, actor=actor)
             Representative.objects.get_or_create(petition=petition, person=person)
@@ -331,7 +332,7 @@ def _register_all(pending: list[_Pending], actor, now: datetime) -> list[Receipt
                   "anonymous": petition.is_anonymous, "attachments": len(p.files)},
             actor_label="" if actor else "portal",
         )
-        for p, petition in zip(pending, petitions, strict=True)
+        for p, petition in written
     ])  # fmt: skip
     return [Receipt(petition, code, created=True) for petition, code in zip(petitions, codes, strict=True)]
 

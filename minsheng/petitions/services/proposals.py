@@ -173,15 +173,28 @@ def record_choice(*, petition: Petition, target: str, chosen, now: datetime) -> 
     Nothing is recorded when there was no proposal: there is nothing to learn about the router then
     (the choice itself is training data through ``textsource.routings``).
     """
+    record_choices([(petition, target, chosen)], now=now)
+
+
+def record_choices(choices: list[tuple[Petition, str, object]], *, now: datetime) -> None:
+    """``record_choice`` for each (petition, target, chosen), in one insert (a batch of registrations)."""
+    RoutingFeedback.objects.bulk_create(
+        feedback
+        for petition, target, chosen in choices
+        if (feedback := _feedback(petition, target, chosen, now))
+    )
+
+
+def _feedback(petition: Petition, target: str, chosen, now: datetime) -> RoutingFeedback | None:
     suggested, confidence = (
         (petition.suggested_category, petition.category_confidence)
         if target == CATEGORY
         else (petition.suggested_unit, petition.unit_confidence)
     )
     if suggested is None or chosen is None:
-        return
+        return None
     label = (lambda v: v.name) if target == CATEGORY else (lambda v: str(v.pk))
-    RoutingFeedback.objects.create(
+    return RoutingFeedback(
         domain=DOMAIN,
         record_id=petition.pk,
         target=target,
